@@ -1,0 +1,75 @@
+"""The result types of the public contract: `Route`, `Passage` and `Reply`."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Route(str, Enum):
+    """Where the safety router sends a message. A `str`, so `reply.route == "emergency"` holds."""
+
+    EMERGENCY = "emergency"
+    MEDICAL_SUPERVISION = "medical_supervision"
+    CRISIS = "crisis"
+    NONE = "none"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class ReplyKind(str, Enum):
+    """What produced the text of a reply; every outcome is named."""
+
+    ANSWER = "answer"  # extractive, quoted and cited answer
+    ABSTAIN = "abstain"  # the corpus does not answer the question
+    SAFETY = "safety"  # fixed text of a safety route
+    SCOPE = "scope"  # fixed text: dosing, getting the drug, prompt injection ...
+    INVALID = "invalid"  # empty or unusable input
+    UNAVAILABLE = "unavailable"  # the index or the model could not be reached
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One retrieved chunk of the corpus, with its place in the cleaned document."""
+
+    text: str
+    section: str
+    score: float
+    doc_id: str = ""
+    chunk_id: str = ""
+    start: int = 0
+    end: int = 0
+    dense_score: float | None = None
+    lexical_score: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What `Assistant.ask` returns."""
+
+    route: Route
+    text: str
+    sources: tuple[Passage, ...] = ()
+    abstained: bool = False
+    kind: ReplyKind = ReplyKind.ANSWER
+    reason: str = ""  # why the router (or scope check) decided, for staff and audits
+    script: str = ""  # staff-only script for routed replies (may hold taper facts)
+    query: str = ""  # the query actually used for retrieval (after follow-up resolution)
+    latency_ms: float = 0.0
+    notices: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["route"] = self.route.value
+        data["kind"] = self.kind.value
+        data["sources"] = [p.to_dict() for p in self.sources]
+        data["notices"] = list(self.notices)
+        return data

@@ -1,0 +1,39 @@
+"""One settings object, read from the environment (prefix ``ASSISTANT_``), overridable in tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore", frozen=True)
+
+    corpus_dir: Path = Field(PROJECT_ROOT / "corpus", description="Source documents (.txt, .md, .html).")
+    index_dir: Path = Field(PROJECT_ROOT / "var" / "index", description="Where the embedded index lives.")
+    chroma_url: str | None = Field(None, description="Chroma HTTP server; unset means the embedded index.")
+    collection: str = Field("clonazepam", description="Chroma collection name.")
+
+    chunk_size: int = Field(700, description="Maximum characters per chunk.")
+    chunk_overlap: int = Field(120, description="Characters shared by neighbouring chunks.")
+
+    top_k: int = Field(4, description="Passages returned with an answer.")
+    candidates: int = Field(12, description="Candidates taken from each retriever before fusion.")
+    rrf_k: int = Field(60, description="Reciprocal rank fusion constant.")
+    max_quotes: int = Field(3, description="Most sentences quoted in one answer.")
+    abstain_threshold: float = Field(0.42, description="Best sentence similarity below which we abstain.")
+    max_message_chars: int = Field(2000, description="Longer messages are trimmed, with a notice.")
+
+    semantic_backstop: bool = Field(True, description="Escalate safety routing by embedding similarity.")
+
+    host: str = Field("127.0.0.1", description="Address the web app binds to.")
+    port: int = Field(7860, description="Port of the web app.")
+    staff_users: str = Field(
+        "",
+        description="Staff console accounts, 'name:pbkdf2_sha256$...' pairs separated by commas. Empty disables it.",
+    )
+    feedback_db: Path | None = Field(None, description="SQLite file for opt-in feedback/transcripts; unset keeps nothing.")
