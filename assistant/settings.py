@@ -25,7 +25,9 @@ class Settings(BaseSettings):
     candidates: int = Field(12, description="Candidates taken from each retriever before fusion.")
     rrf_k: int = Field(60, description="Reciprocal rank fusion constant.")
     max_quotes: int = Field(3, description="Most sentences quoted in one answer.")
-    abstain_threshold: float = Field(0.42, description="Best sentence similarity below which we abstain.")
+    # Calibrated on evals/datasets/qa.jsonl by `python -m assistant.calibrate` (see assistant/abstention.py).
+    answer_at: float = Field(0.56, description="Best-sentence similarity that answers whatever the words.")
+    known_words_at: float = Field(0.38, description="Lower similarity that answers when all words are known.")
     max_message_chars: int = Field(2000, description="Longer messages are trimmed, with a notice.")
 
     semantic_backstop: bool = Field(True, description="Escalate safety routing by embedding similarity.")
@@ -34,6 +36,8 @@ class Settings(BaseSettings):
     port: int = Field(7860, description="Port of the web app.")
     staff_users: str = Field(
         "",
-        description="Staff console accounts, 'name:pbkdf2_sha256$...' pairs separated by commas. Empty disables it.",
+        description="Staff accounts: 'name:pbkdf2_sha256$...' entries, comma-separated; empty disables.",
     )
-    feedback_db: Path | None = Field(None, description="SQLite file for opt-in feedback/transcripts; unset keeps nothing.")
+    feedback_db: Path | None = Field(
+        None, description="SQLite file for opt-in feedback/transcripts; unset keeps nothing."
+    )

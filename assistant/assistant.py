@@ -1,0 +1,238 @@
+"""The assistant: safety router first, then scope checks, then grounded extractive answers."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from langchain_core.embeddings import Embeddings
+
+from assistant import safety
+from assistant.abstention import AbstentionPolicy, CorpusVocabulary
+from assistant.answer import AnswerSettings, compose_answer
+from assistant.drugnames import canonicalize
+from assistant.embeddings import QueryEmbeddings, load_embeddings, model_name
+from assistant.followup import resolve_query
+from assistant.reply import Passage, Reply, ReplyKind, Route
+from assistant.retriever import HybridRetriever, RetrievalSettings
+from assistant.scope import SAMHSA, check_scope
+from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
+
+EMPTY_TEXT = (
+    "Please type a question about clonazepam (Klonopin): for example its withdrawal symptoms, the signs "
+    "of an overdose, or how rehab works. If someone is in danger right now, call 911."
+)
+ABSTAIN_TEXT = (
+    "My source page doesn't cover that, so I won't guess. A prescriber or a pharmacist can answer it. "
+    "For treatment referrals: " + SAMHSA + "."
+)
+UNAVAILABLE_TEXT = (
+    "Sorry, answers are temporarily unavailable. If someone is in danger, call 911 (or your local "
+    "emergency number). Poison Help: 1-800-222-1222. Suicide & Crisis Lifeline: call or text 988. "
+    "For treatment referrals: " + SAMHSA + "."
+)
+TRIMMED_NOTICE = "Your message was long, so only its first {limit} characters were used."
+
+
+def clean_message(message: Any) -> str:
+    """A printable string: control and unpaired-surrogate characters removed, spacing kept readable."""
+    if not isinstance(message, str):
+        message = "" if message is None else str(message)
+    message = message.encode("utf-8", "replace").decode("utf-8")
+    kept = (ch if unicodedata.category(ch)[0] != "C" or ch in "\n\t" else " " for ch in message)
+    return " ".join("".join(kept).split())
+
+
+class Assistant:
+    def __init__(
+        self, settings: Settings, embeddings: QueryEmbeddings, store: Any | None, store_error: str = ""
+    ) -> None:
+        self.settings = settings
+        self.embeddings = embeddings
+        self._store = store
+        self._store_error = store_error
+        self._retriever = (
+            HybridRetriever(store, RetrievalSettings(settings.candidates, settings.rrf_k)) if store else None
+        )
+        self._answer_settings = AnswerSettings(max_quotes=settings.max_quotes)
+        self._policy = AbstentionPolicy(settings.answer_at, settings.known_words_at)
+        self._vocabulary = (
+            CorpusVocabulary.of(store.lexical.vocabulary, store.lexical.stem) if store else None
+        )
+        self._backstop = safety.SemanticBackstop(embeddings) if settings.semantic_backstop else None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def load(
+        cls,
+        settings: Settings | None = None,
+        *,
+        embeddings: Embeddings | None = None,
+        build_if_missing: bool = True,
+    ) -> Assistant:
+        """Opens the index (building it first if missing). Never raises for a missing or broken index:
+        the assistant then runs degraded (safety routing works, questions get a clear 'unavailable')."""
+        from index.builder import build_index, current_build
+        from index.store import IndexStore
+
+        settings = settings or Settings()
+        embeddings = (
+            embeddings
+            if isinstance(embeddings, QueryEmbeddings)
+            else QueryEmbeddings(embeddings or load_embeddings())
+        )
+        try:
+            if build_if_missing and current_build(settings.index_dir) is None:
+                build_index(
+                    settings.corpus_dir,
+                    settings.index_dir,
+                    embeddings,
+                    chunk_size=settings.chunk_size,
+                    chunk_overlap=settings.chunk_overlap,
+                    collection=settings.collection,
+                    log=log.info,
+                )
+            store = IndexStore.open(settings.index_dir, embeddings, settings.collection)
+        except Exception as exc:  # degraded mode: the router still works, /healthz reports why
+            log.error("index unavailable: %s", exc)
+            return cls(settings, embeddings, None, f"{type(exc).__name__}: {exc}")
+        if store.manifest.model != model_name(embeddings):
+            return cls(settings, embeddings, None, f"index was built with {store.manifest.model}; rebuild it")
+        return cls(settings, embeddings, store)
+
+    # -- public API ---------------------------------------------------------------------------------
+
+    def ask(self, message: Any, history: Sequence[str | Mapping] = ()) -> Reply:
+        started = time.perf_counter()
+        reply = self._ask(message, history or ())
+        return replace(reply, latency_ms=round((time.perf_counter() - started) * 1000, 2))
+
+    def search(self, query: str, k: int | None = None) -> list[Passage]:
+        """Staff quick search over the corpus: ranked passages, no routing or abstention."""
+        query = clean_message(query)
+        if not query or self._retriever is None:
+            return []
+        query = canonicalize(query)
+        return self._retriever.retrieve(query, self.embeddings.encode(query).plain, k or self.settings.top_k)
+
+    def health(self) -> dict[str, Any]:
+        index: dict[str, Any] = {"backend": "embedded", "path": str(self.settings.index_dir)}
+        if self._store is None:
+            index |= {"status": "unavailable", "error": self._store_error}
+        else:
+            index |= {
+                "status": "ok",
+                "chunks": len(self._store.chunks),
+                "documents": len(self._store.manifest.documents),
+                "built_at": self._store.manifest.built_at,
+            }
+        model = {
+            "name": model_name(self.embeddings),
+            "backstop": bool(self._backstop and self._backstop.enabled),
+        }
+        status = "ok" if self._store is not None else "degraded"
+        return {"status": status, "index": index, "model": model, "router": "ok"}
+
+    # -- steps ----------------------------------------------------------------------------------------
+
+    def _ask(self, message: Any, history: Sequence[str | Mapping]) -> Reply:
+        raw = message if isinstance(message, str) else clean_message(message)
+        banner = safety.conversation_banner(history)
+        # 1. The safety router sees the raw message first, before any cleaning, trimming or retrieval.
+        decision = safety.classify(raw, history, backstop=self._backstop)
+        if decision.route is not Route.NONE:
+            return Reply(
+                route=decision.route,
+                text=_join(banner, safety.fixed_reply(decision)),
+                kind=ReplyKind.SAFETY,
+                reason=decision.reason,
+                script=safety.staff_script(decision),
+            )
+        text = clean_message(raw)
+        notices: tuple[str, ...] = ()
+        if not text:
+            return Reply(
+                Route.NONE, _join(banner, EMPTY_TEXT), kind=ReplyKind.INVALID, reason=decision.reason
+            )
+        limit = self.settings.max_message_chars
+        if len(text) > limit:
+            text, notices = text[:limit], (TRIMMED_NOTICE.format(limit=limit),)
+        # 2. Fixed replies for dosing, getting the drug, or attempts to override instructions.
+        scope = check_scope(text)
+        if scope is not None:
+            return Reply(
+                Route.NONE,
+                _join(banner, scope.text),
+                abstained=True,
+                kind=ReplyKind.SCOPE,
+                reason=f"scope.{scope.rule}: matched {scope.matched!r}",
+                notices=notices,
+            )
+        # 3. Grounded answer from the corpus.
+        footer = safety.footer(decision)
+        if self._retriever is None:
+            return Reply(
+                Route.NONE,
+                _join(banner, UNAVAILABLE_TEXT),
+                kind=ReplyKind.UNAVAILABLE,
+                reason=f"index unavailable: {self._store_error}",
+                notices=notices,
+            )
+        query = canonicalize(resolve_query(text, history))
+        try:
+            vectors = self.embeddings.encode(query)
+            passages = self._retriever.retrieve(query, vectors.plain, self.settings.top_k)
+            draft = compose_answer(
+                self._store,
+                query,
+                vectors.masked,
+                passages,
+                self._policy,
+                self._vocabulary,
+                self._answer_settings,
+            )
+        except Exception as exc:  # e.g. the vector store went away: never crash, never lose the numbers
+            log.exception("retrieval failed")
+            return Reply(
+                Route.NONE,
+                _join(banner, UNAVAILABLE_TEXT),
+                kind=ReplyKind.UNAVAILABLE,
+                reason=f"retrieval failed: {type(exc).__name__}",
+                query=query,
+                notices=notices,
+            )
+        unknown = ", ".join(draft.unknown_terms) or "none"
+        reason = (
+            f"{decision.reason}; best sentence similarity {draft.best_score:.3f}; unknown words: {unknown}"
+        )
+        if not draft.quotes:
+            return Reply(
+                Route.NONE,
+                _join(banner, ABSTAIN_TEXT, footer),
+                tuple(passages),
+                abstained=True,
+                kind=ReplyKind.ABSTAIN,
+                reason=reason,
+                query=query,
+                notices=notices,
+            )
+        return Reply(
+            Route.NONE,
+            _join(banner, draft.text, footer),
+            tuple(passages),
+            kind=ReplyKind.ANSWER,
+            reason=reason,
+            query=query,
+            notices=notices,
+        )
+
+
+def _join(*parts: str) -> str:
+    return "\n\n".join(p for p in parts if p)

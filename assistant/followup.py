@@ -1,0 +1,52 @@
+"""Resolves follow-up questions ("how long does it last?") with the recent user turns, without a model."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+_WORD = re.compile(r"[a-z0-9’']+")
+_ANAPHORA = frozenset(
+    """it its that this these those they them their there he she him her his such""".split()
+)
+_CONTINUATIONS = ("and ", "what about", "how about", "also ", "so ", "then ", "but ", "or ", "what else")
+_FILLER = frozenset(
+    """a an the is are was were be been do does did can could should would will shall may might must i you
+    me my we our what how why when where which who whom long much many more most any some of to for in
+    on at by with about from as if or and but so not no yes ok okay please tell explain mean""".split()
+)
+_RECENT_TURNS = 2
+
+
+def user_turns(history: Sequence[str | Mapping]) -> list[str]:
+    """Earlier user turns as strings; accepts plain strings or gradio-style {"role", "content"} dicts."""
+    turns = []
+    for turn in history or ():
+        if isinstance(turn, str):
+            turns.append(turn)
+        elif isinstance(turn, Mapping) and turn.get("role", "user") == "user":
+            content = turn.get("content", "")
+            if isinstance(content, str):
+                turns.append(content)
+            elif isinstance(content, Sequence):  # multimodal content parts
+                turns.extend(p.get("text", "") for p in content if isinstance(p, Mapping))
+    return [t.strip() for t in turns if t and t.strip()]
+
+
+def is_follow_up(message: str) -> bool:
+    text = message.lower().strip()
+    words = _WORD.findall(text)
+    if not words:
+        return False
+    if text.startswith(_CONTINUATIONS):
+        return True
+    content = [w for w in words if w not in _FILLER and w not in _ANAPHORA]
+    return (any(w in _ANAPHORA for w in words) and len(content) <= 4) or len(content) <= 1
+
+
+def resolve_query(message: str, history: Sequence[str | Mapping] = ()) -> str:
+    """The message, prefixed with the recent user turns when it only makes sense after them."""
+    turns = user_turns(history)
+    if not turns or not is_follow_up(message):
+        return message
+    return " ".join([*turns[-_RECENT_TURNS:], message])

@@ -1,0 +1,96 @@
+"""Reads a built index: chunks, sentences and their vectors, the Chroma collection and the BM25 index."""
+
+from __future__ import annotations
+
+import bisect
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from langchain_chroma import Chroma
+from langchain_core.embeddings import Embeddings
+
+from index import chroma
+from index.builder import current_build
+from index.chunking import Chunk, Sentence
+from index.lexical import LexicalIndex
+from index.manifest import Manifest
+
+
+class IndexUnavailable(RuntimeError):
+    """The index is missing, incomplete or unreadable; the message says which and what to run."""
+
+
+@dataclass(frozen=True)
+class IndexStore:
+    build_dir: Path
+    manifest: Manifest
+    chunks: tuple[Chunk, ...]
+    sentences: tuple[Sentence, ...]
+    sentence_vectors: np.ndarray  # (n_sentences, dim), normalized
+    vectorstore: Chroma
+    lexical: LexicalIndex
+    chunk_positions: dict[str, int]  # chunk_id -> position in `chunks`
+    # doc_id -> (sentence starts, sentence positions), sorted by start: finds a passage's sentences fast.
+    _sentence_starts: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict, repr=False)
+
+    def sentences_within(self, doc_id: str, start: int, end: int) -> list[int]:
+        """Positions (in `sentences`) of the sentences of `doc_id` lying wholly inside [start, end)."""
+        starts, positions = self._sentence_starts.get(doc_id, ([], []))
+        first = bisect.bisect_left(starts, start)
+        out = []
+        for i in range(first, len(starts)):
+            if starts[i] >= end:
+                break
+            if self.sentences[positions[i]].end <= end:
+                out.append(positions[i])
+        return out
+
+    @classmethod
+    def open(cls, index_dir: Path, embeddings: Embeddings, collection: str) -> IndexStore:
+        build_dir = current_build(index_dir)
+        if build_dir is None:
+            raise IndexUnavailable(f"no index at {index_dir}; build it with `python -m index build`")
+        try:
+            manifest = Manifest.read(build_dir / "manifest.json")
+            chunks = tuple(Chunk(**row) for row in _read_jsonl(build_dir / "chunks.jsonl"))
+            sentences = tuple(Sentence(**row) for row in _read_jsonl(build_dir / "sentences.jsonl"))
+            sentence_vectors = np.load(build_dir / "sentence_vectors.npy")
+            lexical = LexicalIndex.load(build_dir / "lexical")
+            client = chroma.persistent_client(build_dir / "chroma")
+            vectorstore = Chroma(client=client, collection_name=collection, embedding_function=embeddings)
+            stored = vectorstore._collection.count()
+        except Exception as exc:  # any unreadable part means the index cannot be trusted
+            raise IndexUnavailable(
+                f"index at {build_dir} is unreadable ({type(exc).__name__}: {exc}); "
+                "rebuild it with `python -m index build --force`"
+            ) from exc
+        if stored != len(chunks) or len(sentence_vectors) != len(sentences) or lexical.size != len(chunks):
+            raise IndexUnavailable(
+                f"index at {build_dir} is inconsistent; rebuild it with `python -m index build --force`"
+            )
+        return cls(
+            build_dir=build_dir,
+            manifest=manifest,
+            chunks=chunks,
+            sentences=sentences,
+            sentence_vectors=sentence_vectors,
+            vectorstore=vectorstore,
+            lexical=lexical,
+            chunk_positions={c.chunk_id: i for i, c in enumerate(chunks)},
+            _sentence_starts=_index_sentences(sentences),
+        )
+
+
+def _index_sentences(sentences: tuple[Sentence, ...]) -> dict[str, tuple[list[int], list[int]]]:
+    by_doc: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for position, sentence in enumerate(sentences):
+        by_doc[sentence.doc_id].append((sentence.start, position))
+    return {doc: ([s for s, _ in sorted(rows)], [p for _, p in sorted(rows)]) for doc, rows in by_doc.items()}
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
