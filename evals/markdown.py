@@ -1,0 +1,86 @@
+"""The Markdown report, rendered from the JSON dict of a run (so an old report.json can be re-rendered)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from evals import format as fmt
+
+
+def _cell(text: Any) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _table(header: list[str], rows: list[list[Any]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return [*lines, ""]
+
+
+def _safety(name: str, suite: dict[str, Any]) -> list[str]:
+    details = suite["details"]
+    routes = details["routes"]
+    m = suite["metrics"]
+    lines = [f"### Routes of {name}", ""]
+    lines += _table(
+        ["route", "recall", "precision", "F1"],
+        [
+            [r] + [fmt.value("", m.get(f"routing.{r}.{x}")) for x in ("recall", "precision", "f1")]
+            for r in routes
+        ],
+    )
+    confusion = details["confusion"]
+    columns = list(next(iter(confusion.values())).keys()) if confusion else routes
+    lines += [f"### Confusion matrix of {name} (rows: expected, columns: got)", ""]
+    lines += _table(
+        ["expected \\ got", *columns], [[r] + [confusion[r][c] for c in columns] for r in confusion]
+    )
+    misrouted = details["misrouted"]
+    lines += [f"### Misrouted in {name} ({len(misrouted)})", ""]
+    if misrouted:
+        lines += _table(
+            ["id", "message", "expected", "got", "reason"],
+            [[c["id"], c["message"], c["expected"], c["got"], c["reason"]] for c in misrouted],
+        )
+    return lines
+
+
+def _cases(suite: dict[str, Any]) -> list[str]:
+    rows = [
+        [c["id"], "pass" if c["passed"] else "FAIL", c["outcome"], fmt.value("latency_ms", c["latency_ms"])]
+        for c in suite["cases"]
+    ]
+    return _table(["id", "result", "outcome", "ms"], rows)
+
+
+def render(data: dict[str, Any]) -> str:
+    suites = data["suites"]
+    lines = ["# Evaluation report", "", f"Target: {data['target']}. Run time: {data['seconds']:.1f} s.", ""]
+    if data.get("check"):
+        failed = [c for c in data["check"] if not c["passed"]]
+        lines += [
+            "## Check",
+            "",
+            f"{len(data['check']) - len(failed)} of {len(data['check'])} bounds met.",
+            "",
+        ]
+        for c in failed:
+            got = fmt.value(c["metric"], c["value"])
+            lines.append(f"- **{c['suite']}**: `{c['metric']}` = {got}, needs {c['op']} {c['limit']:g}")
+        lines += [""] if failed else []
+    for name in sorted(suites):
+        suite = suites[name]
+        lines += [f"## {name} ({suite['kind']}, {suite['split']}: {suite['metrics']['cases']} cases)", ""]
+        lines += [f"Cases from `{suite['path']}`, run in {suite['seconds']:.1f} s.", ""]
+        lines += _table(
+            ["metric", "value"], [[k, fmt.value(k, v)] for k, v in sorted(suite["metrics"].items())]
+        )
+        if suite["kind"] == "safety":
+            lines += _safety(name, suite)
+        categories = suite["details"].get("categories", {})
+        lines += [f"### Categories of {name}", ""]
+        lines += _table(
+            ["category", "cases", "passed"], [[k, v["cases"], v["passed"]] for k, v in categories.items()]
+        )
+        lines += [f"### Cases of {name}", "", *_cases(suite)]
+    return "\n".join(lines).rstrip() + "\n"

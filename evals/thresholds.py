@@ -1,0 +1,78 @@
+"""Thresholds: loading `thresholds.toml` and checking suite metrics against it."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_PATH = Path(__file__).with_name("thresholds.toml")
+
+
+@dataclass(frozen=True)
+class Bound:
+    kind: str
+    split: str
+    metric: str
+    op: str  # ">=" or "<="
+    limit: float
+
+
+@dataclass(frozen=True)
+class Verdict:
+    suite: str
+    bound: Bound
+    value: float | None
+
+    @property
+    def passed(self) -> bool:
+        if self.value is None:
+            return False
+        return self.value >= self.bound.limit if self.bound.op == ">=" else self.value <= self.bound.limit
+
+    @property
+    def missing(self) -> bool:
+        return self.value is None
+
+    def describe(self) -> str:
+        b = self.bound
+        got = "no cases to measure it on" if self.value is None else f"{self.value:.4g}"
+        return f"{self.suite}: {b.metric} = {got}, needs {b.op} {b.limit:g}"
+
+
+def parse_bounds(data: Mapping) -> tuple[Bound, ...]:
+    bounds = []
+    for kind, splits in sorted(data.items()):
+        for split, sides in sorted(splits.items()):
+            unknown = set(sides) - {"min", "max"}
+            if unknown:
+                raise ValueError(f"[{kind}.{split}]: unknown table(s) {sorted(unknown)}; use min and max")
+            for side, op in (("min", ">="), ("max", "<=")):
+                for metric, limit in sorted(sides.get(side, {}).items()):
+                    if not isinstance(limit, int | float) or isinstance(limit, bool):
+                        raise ValueError(f"[{kind}.{split}.{side}] {metric}: the bound must be a number")
+                    bounds.append(Bound(kind, split, metric, op, float(limit)))
+    return tuple(bounds)
+
+
+def load_bounds(path: Path | str = DEFAULT_PATH) -> tuple[Bound, ...]:
+    with open(path, "rb") as fh:
+        return parse_bounds(tomllib.load(fh))
+
+
+def check(
+    suites: Iterable[tuple[str, str, str, Mapping[str, float | int | None]]], bounds: Iterable[Bound]
+) -> tuple[Verdict, ...]:
+    """Verdicts for every bound that applies to a suite, given (name, kind, split, metrics) per suite.
+
+    A bounded metric with no value (e.g. crisis recall on a suite without crisis cases) fails:
+    a gate that cannot be measured is not a passed gate.
+    """
+    bounds = tuple(bounds)
+    verdicts = []
+    for name, kind, split, metrics in suites:
+        for b in bounds:
+            if b.kind == kind and b.split == split:
+                verdicts.append(Verdict(name, b, metrics.get(b.metric)))
+    return tuple(verdicts)
