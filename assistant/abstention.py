@@ -1,19 +1,23 @@
-"""Decides whether the corpus answers a question, from two signals:
+"""Decides whether the corpus answers a question.
 
-- how well the best sentence matches the question with the drug's names left out (see drugnames);
-- whether the question names something the corpus never mentions ("Xanax", "urine", "breastfeed"),
-  i.e. a content word whose stem (or a one-edit typo of it) is not in the corpus vocabulary.
-
-A strong match answers; a middling match answers only when every content word is known; a weak
-match abstains. Both thresholds are calibrated on the dev set with `python -m assistant.calibrate`.
+A logistic regression over a few signals, fitted on the QA dev set by `python -m assistant.calibrate`
+(coefficients and threshold in `abstention_model.json`):
+- how well the best sentence matches the question with the drug's names left out (see drugnames),
+  with and without its section title, and how well the best passage matches;
+- the BM25 score of the best passage and the share of the question's words in the best sentence;
+- whether the question names things the corpus never mentions ("Xanax", "urine", "breastfeed"):
+  content words whose stem (or a one-edit typo of it) is not in the corpus vocabulary.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from pathlib import Path
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -34,13 +38,57 @@ GENERIC_WORDS = frozenset(
 _WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
 
 
-@dataclass(frozen=True)
-class AbstentionPolicy:
-    answer_at: float  # best-sentence similarity at which a question is answered whatever its words
-    known_words_at: float  # lower similarity that still answers when every content word is known
+FEATURES = (
+    "best_titled",
+    "best_bare",
+    "best_dense",
+    "lexical_top",
+    "unknown_count",
+    "unknown_share",
+    "overlap",
+)
+DEFAULT_MODEL_PATH = Path(__file__).with_name("abstention_model.json")
 
-    def should_answer(self, best_score: float, unknown: tuple[str, ...]) -> bool:
-        return best_score >= self.answer_at or (best_score >= self.known_words_at and not unknown)
+
+@dataclass(frozen=True)
+class AbstentionFeatures:
+    best_titled: float  # best sentence similarity, section title included, drug names left out
+    best_bare: float  # the same without the title
+    best_dense: float  # best passage cosine similarity
+    lexical_top: float  # log(1 + BM25 score of the first passage)
+    unknown_count: float  # content words the corpus never uses
+    unknown_share: float  # ... as a share of the question's content words
+    overlap: float  # share of the question's content words found in the best sentence
+
+    def vector(self) -> np.ndarray:
+        return np.array([getattr(self, name) for name in FEATURES], dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class AbstentionModel:
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float  # answer when the probability that the corpus answers is at least this
+    note: str = ""
+
+    def probability(self, features: AbstentionFeatures) -> float:
+        z = (features.vector() - np.array(self.means)) / np.array(self.scales)
+        return float(1.0 / (1.0 + np.exp(-(z @ np.array(self.weights) + self.bias))))
+
+    def should_answer(self, features: AbstentionFeatures) -> bool:
+        return self.probability(features) >= self.threshold
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(asdict(self) | {"features": FEATURES}, indent=2) + "\n")
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_MODEL_PATH) -> AbstentionModel:
+        data = json.loads(path.read_text())
+        if tuple(data.pop("features")) != FEATURES:
+            raise ValueError(f"{path} was fitted on other features; run `python -m assistant.calibrate`")
+        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
 
 
 @dataclass(frozen=True)

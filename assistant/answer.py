@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.abstention import GENERIC_WORDS, AbstentionPolicy, CorpusVocabulary
+from assistant.abstention import GENERIC_WORDS, AbstentionFeatures, AbstentionModel, CorpusVocabulary
 from assistant.reply import Passage
 from index.chunking import Sentence
 from index.store import IndexStore
@@ -30,8 +30,10 @@ def content_stems(text: str, stem) -> set[str]:
 @dataclass(frozen=True)
 class Quote:
     sentence: Sentence
-    score: float  # similarity to the question: what abstention is decided on
+    score: float  # similarity to the question (section title included, drug names left out)
+    bare_score: float  # the same without the section title
     citation: int  # 1-based index into the reply's sources
+    overlap: float  # share of the question's content words in the sentence
     rank_score: float  # similarity plus the word-overlap bonus: what quotes are chosen by
 
 
@@ -39,7 +41,8 @@ class Quote:
 class AnswerDraft:
     text: str  # "" when abstaining
     quotes: tuple[Quote, ...]
-    best_score: float  # similarity of the best sentence (drug names left out)
+    features: AbstentionFeatures  # what the abstention model decided on
+    probability: float  # that the corpus answers the question
     unknown_terms: tuple[str, ...]  # content words of the question the corpus never uses
 
 
@@ -51,6 +54,7 @@ class AnswerSettings:
     # Weight of the question's words found in a sentence (0..1) when choosing quotes; chosen with
     # the margin on the dev set: quotes holding the expected facts rose from 53 to 56 of 62.
     lexical_weight: float = 0.1
+    min_similarity: float = 0.3  # a sentence this unlike the question is never quoted beside the best one
 
 
 def candidate_sentences(store: IndexStore, passages: Sequence[Passage]) -> list[tuple[int, int]]:
@@ -74,22 +78,34 @@ def score_sentences(
     if not candidates:
         return []
     rows = np.asarray([p for p, _ in candidates])
-    similarity = store.sentence_vectors[rows, 0] @ np.asarray(query_vector, dtype=np.float32)
+    vector = np.asarray(query_vector, dtype=np.float32)
+    titled, bare = store.sentence_vectors[rows, 0] @ vector, store.sentence_vectors[rows, 1] @ vector
     asked = content_stems(question, store.lexical.stem)
     quotes = []
-    for (position, number), score in zip(candidates, similarity, strict=True):
+    for (position, number), score, bare_score in zip(candidates, titled, bare, strict=True):
         sentence = store.sentences[position]
         overlap = len(asked & content_stems(sentence.text, store.lexical.stem)) / len(asked) if asked else 0.0
-        quotes.append(Quote(sentence, float(score), number, float(score) + lexical_weight * overlap))
+        quotes.append(
+            Quote(
+                sentence,
+                float(score),
+                float(bare_score),
+                number,
+                overlap,
+                float(score) + lexical_weight * overlap,
+            )
+        )
     return sorted(quotes, key=lambda q: (-q.rank_score, q.sentence.doc_id, q.sentence.start))
 
 
-def select_quotes(ranked: list[Quote], floor: float, settings: AnswerSettings) -> list[Quote]:
-    """The best sentence and those almost as good (never below `floor` similarity), in document order."""
+def select_quotes(ranked: list[Quote], settings: AnswerSettings) -> list[Quote]:
+    """The best sentence and those almost as good, in document order."""
     if not ranked:
         return []
     cut = ranked[0].rank_score - settings.relative_margin
-    chosen = [q for q in ranked if q.rank_score >= cut and (q is ranked[0] or q.score >= floor)]
+    chosen = [
+        q for q in ranked if q.rank_score >= cut and (q is ranked[0] or q.score >= settings.min_similarity)
+    ]
     return sorted(chosen[: settings.max_quotes], key=lambda q: (q.sentence.doc_id, q.sentence.start))
 
 
@@ -107,21 +123,37 @@ def format_answer(quotes: list[Quote]) -> str:
     return f"The source page says:\n{bullets}\n\n_{NOT_ADVICE}_"
 
 
+def abstention_features(
+    ranked: list[Quote], passages: Sequence[Passage], unknown: tuple[str, ...], question: str, stem
+) -> AbstentionFeatures:
+    asked = content_stems(question, stem)
+    return AbstentionFeatures(
+        best_titled=max((q.score for q in ranked), default=0.0),
+        best_bare=max((q.bare_score for q in ranked), default=0.0),
+        best_dense=max((p.dense_score or 0.0 for p in passages), default=0.0),
+        lexical_top=float(np.log1p(passages[0].lexical_score or 0.0)) if passages else 0.0,
+        unknown_count=float(len(unknown)),
+        unknown_share=len(unknown) / max(1, len(asked)),
+        overlap=ranked[0].overlap if ranked else 0.0,
+    )
+
+
 def compose_answer(
     store: IndexStore,
     question: str,
     query_vector: Sequence[float],
     passages: Sequence[Passage],
-    policy: AbstentionPolicy,
+    model: AbstentionModel,
     vocabulary: CorpusVocabulary,
     settings: AnswerSettings = AnswerSettings(),
 ) -> AnswerDraft:
     ranked = score_sentences(
         store, question, query_vector, candidate_sentences(store, passages), settings.lexical_weight
     )
-    best = max((q.score for q in ranked), default=0.0)
     unknown = vocabulary.unknown_terms(question)
-    if not policy.should_answer(best, unknown):
-        return AnswerDraft("", (), best, unknown)
-    chosen = select_quotes(ranked, policy.known_words_at, settings)
-    return AnswerDraft(format_answer(chosen), tuple(chosen), best, unknown)
+    features = abstention_features(ranked, passages, unknown, question, store.lexical.stem)
+    probability = model.probability(features)
+    if not ranked or probability < model.threshold:
+        return AnswerDraft("", (), features, probability, unknown)
+    chosen = select_quotes(ranked, settings)
+    return AnswerDraft(format_answer(chosen), tuple(chosen), features, probability, unknown)

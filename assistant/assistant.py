@@ -13,8 +13,8 @@ from typing import Any
 from langchain_core.embeddings import Embeddings
 
 from assistant import safety
-from assistant.abstention import AbstentionPolicy, CorpusVocabulary
-from assistant.answer import AnswerSettings, compose_answer
+from assistant.abstention import AbstentionFeatures, AbstentionModel, CorpusVocabulary
+from assistant.answer import AnswerDraft, AnswerSettings, compose_answer
 from assistant.drugnames import canonicalize
 from assistant.embeddings import QueryEmbeddings, load_embeddings, model_name
 from assistant.followup import resolve_query
@@ -62,7 +62,7 @@ class Assistant:
             HybridRetriever(store, RetrievalSettings(settings.candidates, settings.rrf_k)) if store else None
         )
         self._answer_settings = AnswerSettings(max_quotes=settings.max_quotes)
-        self._policy = AbstentionPolicy(settings.answer_at, settings.known_words_at)
+        self._abstention = AbstentionModel.load(settings.abstention_model)
         self._vocabulary = (
             CorpusVocabulary.of(store.lexical.vocabulary, store.lexical.stem) if store else None
         )
@@ -125,29 +125,32 @@ class Assistant:
         if not query or self._retriever is None:
             return []
         query = canonicalize(query)
-        return self._retriever.retrieve(query, self.embeddings.encode(query).plain, k or self.settings.top_k)
+        return self._retriever.retrieve(query, self.embeddings.encode(query), k or self.settings.top_k)
 
-    def abstention_signals(
+    def abstention_features(
         self, message: str, history: Sequence[str | Mapping] = ()
-    ) -> tuple[float | None, tuple]:
-        """(best-sentence similarity, unknown words) that abstention decides on, for calibration;
-        (None, ()) when the message never reaches retrieval (routed, scope reply, empty)."""
+    ) -> AbstentionFeatures | None:
+        """What abstention decides on, for calibration; None when the message never reaches retrieval
+        (a scope reply, an empty message) or the index is unavailable."""
         text = clean_message(message)
         if not text or self._retriever is None or check_scope(text) is not None:
-            return None, ()
-        query = canonicalize(resolve_query(text, history))
+            return None
+        return self._draft(canonicalize(resolve_query(text, history)))[1].features
+
+    def _draft(self, query: str) -> tuple[list[Passage], AnswerDraft]:
+        """Retrieval and the extractive answer (or abstention) for a resolved query."""
         vectors = self.embeddings.encode(query)
-        passages = self._retriever.retrieve(query, vectors.plain, self.settings.top_k)
+        passages = self._retriever.retrieve(query, vectors, self.settings.top_k)
         draft = compose_answer(
             self._store,
             query,
             vectors.masked,
             passages,
-            self._policy,
+            self._abstention,
             self._vocabulary,
             self._answer_settings,
         )
-        return draft.best_score, draft.unknown_terms
+        return passages, draft
 
     def health(self) -> dict[str, Any]:
         index: dict[str, Any] = {"backend": "embedded", "path": str(self.settings.index_dir)}
@@ -214,17 +217,7 @@ class Assistant:
             )
         query = canonicalize(resolve_query(text, history))
         try:
-            vectors = self.embeddings.encode(query)
-            passages = self._retriever.retrieve(query, vectors.plain, self.settings.top_k)
-            draft = compose_answer(
-                self._store,
-                query,
-                vectors.masked,
-                passages,
-                self._policy,
-                self._vocabulary,
-                self._answer_settings,
-            )
+            passages, draft = self._draft(query)
         except Exception as exc:  # e.g. the vector store went away: never crash, never lose the numbers
             log.exception("retrieval failed")
             return Reply(
@@ -237,7 +230,8 @@ class Assistant:
             )
         unknown = ", ".join(draft.unknown_terms) or "none"
         reason = (
-            f"{decision.reason}; best sentence similarity {draft.best_score:.3f}; unknown words: {unknown}"
+            f"{decision.reason}; answerable probability {draft.probability:.2f} "
+            f"(best sentence {draft.features.best_titled:.3f}; unknown words: {unknown})"
         )
         if not draft.quotes:
             return Reply(

@@ -25,9 +25,10 @@ class Settings(BaseSettings):
     candidates: int = Field(12, description="Candidates taken from each retriever before fusion.")
     rrf_k: int = Field(60, description="Reciprocal rank fusion constant.")
     max_quotes: int = Field(3, description="Most sentences quoted in one answer.")
-    # Calibrated on evals/datasets/qa.jsonl by `python -m assistant.calibrate` (see assistant/abstention.py).
-    answer_at: float = Field(0.55, description="Best-sentence similarity that answers whatever the words.")
-    known_words_at: float = Field(0.31, description="Lower similarity that answers when all words are known.")
+    abstention_model: Path = Field(
+        PROJECT_ROOT / "assistant" / "abstention_model.json",
+        description="When to abstain: fitted on the QA dev set by `python -m assistant.calibrate`.",
+    )
     max_message_chars: int = Field(2000, description="Longer messages are trimmed, with a notice.")
 
     semantic_backstop: bool = Field(True, description="Escalate safety routing by embedding similarity.")
