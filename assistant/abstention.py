@@ -75,7 +75,8 @@ class AbstentionModel:
 
     def probability(self, features: AbstentionFeatures) -> float:
         z = (features.vector() - np.array(self.means)) / np.array(self.scales)
-        return float(1.0 / (1.0 + np.exp(-(z @ np.array(self.weights) + self.bias))))
+        logit = float(np.clip(z @ np.array(self.weights) + self.bias, -50.0, 50.0))  # no overflow in exp
+        return 1.0 / (1.0 + float(np.exp(-logit)))
 
     def should_answer(self, features: AbstentionFeatures) -> bool:
         return self.probability(features) >= self.threshold
