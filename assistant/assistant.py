@@ -79,7 +79,7 @@ class Assistant:
     ) -> Assistant:
         """Opens the index (building it first if missing). Never raises for a missing or broken index:
         the assistant then runs degraded (safety routing works, questions get a clear 'unavailable')."""
-        from index.builder import build_index, current_build
+        from index.builder import build_from_settings, current_build
         from index.store import IndexStore
 
         settings = settings or Settings()
@@ -90,15 +90,7 @@ class Assistant:
         )
         try:
             if build_if_missing and current_build(settings.index_dir) is None:
-                build_index(
-                    settings.corpus_dir,
-                    settings.index_dir,
-                    embeddings,
-                    chunk_size=settings.chunk_size,
-                    chunk_overlap=settings.chunk_overlap,
-                    collection=settings.collection,
-                    log=log.info,
-                )
+                build_from_settings(settings, embeddings, log=log.info)
             store = IndexStore.open(settings.index_dir, embeddings, settings.collection)
         except Exception as exc:  # degraded mode: the router still works, /healthz reports why
             log.error("index unavailable: %s", exc)
@@ -187,71 +179,51 @@ class Assistant:
             )
         text = clean_message(raw)
         notices: tuple[str, ...] = ()
+
+        def reply(kind: ReplyKind, *parts: str, **fields: Any) -> Reply:
+            """A reply on route "none": the conversation banner (if any) first, then `parts`."""
+            return Reply(Route.NONE, _join(banner, *parts), kind=kind, notices=notices, **fields)
+
         if not text:
-            return Reply(
-                Route.NONE, _join(banner, EMPTY_TEXT), kind=ReplyKind.INVALID, reason=decision.reason
-            )
+            return reply(ReplyKind.INVALID, EMPTY_TEXT, reason=decision.reason)
         limit = self.settings.max_message_chars
         if len(text) > limit:
             text, notices = text[:limit], (TRIMMED_NOTICE.format(limit=limit),)
         # 2. Fixed replies for dosing, getting the drug, or attempts to override instructions.
         scope = check_scope(text)
         if scope is not None:
-            return Reply(
-                Route.NONE,
-                _join(banner, scope.text),
-                abstained=True,
-                kind=ReplyKind.SCOPE,
-                reason=f"scope.{scope.rule}: matched {scope.matched!r}",
-                notices=notices,
-            )
+            reason = f"scope.{scope.rule}: matched {scope.matched!r}"
+            return reply(ReplyKind.SCOPE, scope.text, abstained=True, reason=reason)
         # 3. Grounded answer from the corpus.
-        footer = safety.footer(decision)
         if self._retriever is None:
-            return Reply(
-                Route.NONE,
-                _join(banner, UNAVAILABLE_TEXT),
-                kind=ReplyKind.UNAVAILABLE,
-                reason=f"index unavailable: {self._store_error}",
-                notices=notices,
+            return reply(
+                ReplyKind.UNAVAILABLE, UNAVAILABLE_TEXT, reason=f"index unavailable: {self._store_error}"
             )
         query = canonicalize(resolve_query(text, history))
         try:
             passages, draft = self._draft(query)
         except Exception as exc:  # e.g. the vector store went away: never crash, never lose the numbers
             log.exception("retrieval failed")
-            return Reply(
-                Route.NONE,
-                _join(banner, UNAVAILABLE_TEXT),
-                kind=ReplyKind.UNAVAILABLE,
-                reason=f"retrieval failed: {type(exc).__name__}",
-                query=query,
-                notices=notices,
-            )
+            reason = f"retrieval failed: {type(exc).__name__}"
+            return reply(ReplyKind.UNAVAILABLE, UNAVAILABLE_TEXT, reason=reason, query=query)
         unknown = ", ".join(draft.unknown_terms) or "none"
         reason = (
             f"{decision.reason}; answerable probability {draft.probability:.2f} "
             f"(best sentence {draft.features.best_titled:.3f}; unknown words: {unknown})"
         )
+        footer = safety.footer(decision)
         if not draft.quotes:
-            return Reply(
-                Route.NONE,
-                _join(banner, ABSTAIN_TEXT, footer),
-                tuple(passages),
+            return reply(
+                ReplyKind.ABSTAIN,
+                ABSTAIN_TEXT,
+                footer,
+                sources=tuple(passages),
                 abstained=True,
-                kind=ReplyKind.ABSTAIN,
                 reason=reason,
                 query=query,
-                notices=notices,
             )
-        return Reply(
-            Route.NONE,
-            _join(banner, draft.text, footer),
-            tuple(passages),
-            kind=ReplyKind.ANSWER,
-            reason=reason,
-            query=query,
-            notices=notices,
+        return reply(
+            ReplyKind.ANSWER, draft.text, footer, sources=tuple(passages), reason=reason, query=query
         )
 
 

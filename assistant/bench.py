@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from assistant.assistant import Assistant
     from assistant.embeddings import QueryEmbeddings, load_embeddings
-    from index.builder import build_index, prepare
+    from index.builder import build_from_settings, prepare
     from index.documents import load_corpus
 
     questions = [json.loads(line)["question"] for line in QUESTIONS.read_text().splitlines() if line.strip()]
@@ -50,15 +50,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(index_dir=Path(tmp) / "index")
-        report = build_index(
-            settings.corpus_dir,
-            settings.index_dir,
-            model,
-            chunk_size=settings.chunk_size,
-            chunk_overlap=settings.chunk_overlap,
-            collection=settings.collection,
-            progress=False,
-        )
+        report = build_from_settings(settings, model, progress=False)
         chunk_texts = [
             c.embed_text
             for d in load_corpus(settings.corpus_dir)

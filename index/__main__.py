@@ -17,20 +17,13 @@ def main(argv: list[str] | None = None) -> int:
 
     from assistant.embeddings import load_embeddings
     from assistant.settings import Settings
-    from index.builder import build_index
+    from index.builder import build_from_settings
 
     overrides = {k: v for k, v in {"corpus_dir": args.corpus, "index_dir": args.index}.items() if v}
     settings = Settings(**overrides)
     try:
-        report = build_index(
-            settings.corpus_dir,
-            settings.index_dir,
-            load_embeddings(),
-            chunk_size=settings.chunk_size,
-            chunk_overlap=settings.chunk_overlap,
-            collection=settings.collection,
-            force=args.force,
-            log=lambda message: print(message, file=sys.stderr),
+        report = build_from_settings(
+            settings, load_embeddings(), force=args.force, log=lambda message: print(message, file=sys.stderr)
         )
     except (FileNotFoundError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)

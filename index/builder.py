@@ -272,3 +272,16 @@ def _remove_stale_builds(index_dir: Path, keep: set[Path | None]) -> None:
     for folder in (index_dir / "builds").iterdir():
         if folder.resolve() not in keep_resolved:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def build_from_settings(settings, embeddings: Embeddings, **options) -> BuildReport:
+    """`build_index` with the corpus, index and chunking of an `assistant.settings.Settings`."""
+    return build_index(
+        settings.corpus_dir,
+        settings.index_dir,
+        embeddings,
+        chunk_size=settings.chunk_size,
+        chunk_overlap=settings.chunk_overlap,
+        collection=settings.collection,
+        **options,
+    )
