@@ -1,0 +1,114 @@
+"""What earlier user turns (and the message itself) tell the rules: drugs named, amounts, stopping."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from assistant.safety import lexicon
+from assistant.safety.lexicon import (
+    CHILD,
+    DRUGISH,
+    GAP,
+    MIX,
+    PILLISH,
+    STOP,
+    STRONG_AMOUNT,
+    TAKEN,
+    WEAK_AMOUNT,
+)
+
+MAX_TURNS = 6  # earlier user turns that still count as context
+_DRUG = re.compile(rf"\b{DRUGISH}\b|(?<![\d.])\d+(?:\.\d+)? mg\b")
+_MIX = re.compile(rf"\b{MIX}\b")
+# An amount taken: "took 20", "after a bunch of her klonopin", "took his night pills twice".
+_OVERDOSE = re.compile(
+    rf"\b(?:(?:{TAKEN}|after) (?:{GAP}{{0,7}}?)(?:{STRONG_AMOUNT}|{WEAK_AMOUNT})|overdos\w*|sobredosis|"
+    rf"(?:{TAKEN}|gave|given|give) (?:{GAP}{{0,5}}?)(?:twice|\d+ times|again and again)"
+    r"(?! (?:a|per|every|each) (?:day|week|night))|"
+    rf"(?<![\d.])(?:[4-9]|[1-9]\d+) (?:[a-z]+ )?{PILLISH})\b"
+)
+# A drug taken at all: "took his pins", "after taking her meds", "mixed klonopin with".
+_TAKEN = re.compile(rf"\b(?:{TAKEN}|taking|mixed|mixing|after) (?:{GAP}{{0,3}}?){DRUGISH}\b")
+_CHILD = re.compile(rf"\b{CHILD}\b")
+_STOP = re.compile(
+    rf"\b(?:{STOP}|withdraw\w*|detox\w*|ran out|run out|cold turkey|abstinencia|dej\w* de tomar|se me acabo|"
+    r"me quede sin)\b"
+)
+_STAFF = re.compile(lexicon.STAFF_WORDS)
+_THIRD = re.compile(lexicon.THIRD_WORDS)
+_FIRST = re.compile(lexicon.FIRST_WORDS)
+
+
+@dataclass(frozen=True)
+class Signals:
+    """Context flags of one text: which `Rule.needs` it can satisfy."""
+
+    drug: str = ""  # the drug word named, if any
+    overdose: bool = False  # an amount taken, mixing with a drug, or an overdose named
+    taken: bool = False  # a drug taken (any amount)
+    stop: bool = False
+    child: bool = False
+
+    def meets(self, need: str) -> bool:
+        if need == "drug":
+            return bool(self.drug)
+        if need == "overdose":
+            return self.overdose
+        if need == "taken":
+            return self.taken or self.overdose
+        if need == "child":
+            return self.child and bool(self.drug)
+        if need == "stop":
+            return self.stop
+        return True
+
+    def __or__(self, other: Signals) -> Signals:
+        return Signals(
+            self.drug or other.drug,
+            self.overdose or other.overdose,
+            self.taken or other.taken,
+            self.stop or other.stop,
+            self.child or other.child,
+        )
+
+
+def signals(text: str) -> Signals:
+    drug = _DRUG.search(text)
+    overdose = bool(_OVERDOSE.search(text)) or (bool(drug) and bool(_MIX.search(text)))
+    return Signals(
+        drug=drug.group() if drug else "",
+        overdose=overdose,
+        taken=bool(_TAKEN.search(text)),
+        stop=bool(_STOP.search(text)),
+        child=bool(_CHILD.search(text)),
+    )
+
+
+def person(text: str) -> str:
+    """Who the message is about, for the reason line."""
+    if _STAFF.search(text):
+        return "staff report"
+    if _THIRD.search(text):
+        return "third person"
+    if _FIRST.search(text):
+        return "first person"
+    return ""
+
+
+def user_turns(history: Sequence[str | Mapping] | None) -> list[str]:
+    """The earlier user turns, most recent last; assistant turns and odd entries are skipped."""
+    turns: list[str] = []
+    for turn in history or ():
+        if isinstance(turn, str):
+            turns.append(turn)
+        elif isinstance(turn, Mapping) and turn.get("role") == "user":
+            content = turn.get("content")
+            if isinstance(content, str):
+                turns.append(content)
+            elif isinstance(content, Sequence):  # gradio multimodal: list of parts
+                turns.extend(
+                    p["text"] for p in content if isinstance(p, Mapping) and isinstance(p.get("text"), str)
+                )
+    return turns

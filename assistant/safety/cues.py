@@ -1,0 +1,92 @@
+# ruff: noqa: E501  (regex data reads best one alternative group per line)
+"""Cues the modifiers look for around a rule match: past, present, hypothetical, fiction (data only)."""
+
+from __future__ import annotations
+
+import re
+
+LONG_PAST = re.compile(
+    r"\b(?:(?:\d+|a|an|one|few|a few|several|many|couple of|a couple of) (?:years?|months?|decades?) (?:ago|back|earlier)|"
+    r"years ago|months ago|last year|a long time ago|long ago|when i was (?:\d+|young|younger|a teen|a teenager|a kid|"
+    r"in college|in high school|in school|in my \w+)|in (?:19|20)\d\d|back in|back then|used to|in the past|years back|"
+    r"(?:sober|clean) (?:now|for|since)|in recovery|recovered|survived|history of|previously|as a teen(?:ager)?|"
+    r"hace (?:(?:\d+|un|una|muchos|varios|unos|dos|tres|algunos) )?(?:anos?|meses|mes)|el ano pasado|cuando (?:era|tenia)|"
+    r"en el pasado|ya estoy (?:sobri[oa]|limpi[oa]|bien)|hace tiempo)\b"
+)
+WEEKS_PAST = re.compile(
+    r"\b(?:(?:\d+|a|one|few|a few|several|couple of|a couple of) weeks? (?:ago|back)|last week|last month|a month ago|"
+    r"hace (?:\d+|una|unas|dos|tres|varias) semanas?|la semana pasada|el mes pasado)\b"
+)
+# Cues that an event is happening now: anywhere in the clause, or (weaker ones) next to the match.
+PRESENT = re.compile(
+    r"\b(?:right now|again|still|tonight|this morning|this evening|currently|at the moment|minutes ago|"
+    r"hours? ago|an hour ago|just now|ahorita|acaba de|acabo de|todavia|otra vez|de nuevo|esta noche)\b"
+)
+PRESENT_NEAR = frozenset({"now", "today", "just", "ahora", "hoy", "acaba", "acabo"})
+NEAR = 3
+HYPOTHETICAL = re.compile(
+    r"\b(?:what (?:would|will|could|might|should) happen|what happens|what if|hypothetically|in theory|theoretically|"
+    r"how (?:can|do|should|could|would) (?:i|we|you|one|people) (?:best )?(?:support|help|talk to|approach|respond to|deal with|comfort)|"
+    r"(?:is|are) (?:it |that |this )?(?:\w+ ){0,3}?(?:possible|safe|dangerous|bad|ok|okay|normal|true|deadly|fatal|risky|"
+    r"common|likely|harmful)|(?:can|could|does|do|would|will|might) (?:\w+ ){0,4}?(?:cause|lead to|result in|make you|"
+    r"make people|make me|make someone|kill you)|signs? (?:of|that)|symptoms? (?:of|that)|(?:how|when) (?:do|would|can|should|could) "
+    r"(?:i|you|we|one|someone|people|a person) (?:know|tell|recognize|spot|notice)|how to (?:tell|know|recognize|"
+    r"spot|help|respond|handle)|what (?:are|is) the (?:signs|symptoms|risks?|dangers?|effects?)|risks? of|dangers? of|"
+    r"(?:if|when) (?:someone|somebody|a person|people|you|one|anyone|a child|a kid)|if|in case|suppose|supposing|"
+    r"imagine|can (?:you|someone|a person|people|one)|is there|why|what (?:does|do) (?:\w+ ){0,3}?mean|"
+    r"que pasa si|que pasaria si|se puede|es (?:peligroso|normal|posible|cierto|malo)|"
+    r"cuales son (?:los |las )?(?:sintomas|signos|senales|riesgos)|sintomas de|signos de|si alguien|si una persona|"
+    r"como (?:saber|se) si|puede causar|si)\b"
+)
+CONDITIONAL = re.compile(r"\b(?:if|in case|suppose|supposing|imagine|si)\b")
+PAST_EVENT = re.compile(
+    r"\b(?:took|taken|swallowed|ate|eaten|popped|downed|overdosed|had|stopped|quit|ran|flushed|threw|tomo|trago|"
+    r"comio|deje)\b"
+)
+FICTION = re.compile(
+    r"\b(?:in (?:the|a|this|my|that|our) (?:movie|film|book|novel|show|series|episode|story|scene|play|game|comic|"
+    r"manga|anime|song|video game|tv show)|(?:my|the|a|main|his|her) (?:character|protagonist|heroine|hero)|"
+    r"(?:writing|write|wrote|working on) (?:a |my |the )?(?:story|novel|book|script|scene|screenplay|fanfic|"
+    r"fan fiction|poem)|for (?:a|my) (?:story|novel|book|script|screenplay|creative writing)|fanfic|fan fiction|"
+    r"screenplay|plot twist|(?:song|poem|book|novel|movie|film|show|story|lyrics?|album|episode|play) (?:is|was|are|were) about|(?:movie|film|tv|netflix) scene|en (?:la|una|mi) (?:pelicula|serie|novela|historia|obra)|"
+    r"(?:mi|el) personaje)\b"
+)
+TOPICS = (
+    (
+        "suicide",
+        re.compile(
+            r"\b(?:suicid\w*|kill (?:myself|yourself|themselves)|self harm|want to die|lethal|morir|matarme)\b"
+        ),
+    ),
+    (
+        "overdose",
+        re.compile(
+            r"\b(?:overdos\w*|too (?:many|much)|poison\w*|unresponsive|breathing|blue lips|naloxone|narcan|"
+            r"mix\w*|alcohol|opioids?|sobredosis|intoxicacion|respira\w*)\b"
+        ),
+    ),
+    (
+        "stopping",
+        re.compile(
+            r"\b(?:stop\w*|quit\w*|taper\w*|cold turkey|come off|coming off|get off|getting off|wean\w*|discontinu\w*|"
+            r"ran out|run out|flush\w*|dejar\w*|suspender|reducir|de golpe)\b"
+        ),
+    ),
+    (
+        "withdrawal",
+        re.compile(r"\b(?:withdraw\w*|detox\w*|seizures?|rebound|abstinencia|convulsion\w*|desintoxic\w*)\b"),
+    ),
+)
+IDIOMS = re.compile(
+    r"\b(?:(?:is|are|was|were) killing me|dying (?:to|for|of)|(?:could|could have|could just|almost|nearly) (?:die|died)|"
+    r"stop by|drop dead|dead tired|dead on my feet|to die for|killing it|killed it|kill (?:for|time)|"
+    r"cold turkey (?:sandwich|sandwiches|sub|slices?|deli|meat|breast|leftovers|salad|wrap|dinner|lunch|burger|club)|"
+    r"(?:phone|battery|laptop|car|plant|plants) (?:died|is dead|was dead)|over my dead body|dead serious|"
+    r"(?:me muero|muert[oa]) de (?:risa|hambre|sueno|ganas|verguenza|frio|calor)|me (?:esta )?matando)\b"
+)
+# A short plea right after a routed turn ("what do I do", "please hurry") continues that route.
+FOLLOW_UP = re.compile(
+    r"\b(?:what (?:do|should|can|shall) (?:i|we)|what now|now what|help|hurry|please|is (?:he|she|they|it) going to|"
+    r"will (?:he|she|they) be|should i (?:call|wait)|what can i do|still|is (?:that|this) (?:bad|serious|dangerous)|"
+    r"ayuda|que (?:hago|hacemos|debo hacer)|ahora que|sigue|por favor)\b"
+)

@@ -1,0 +1,28 @@
+"""`SafetyDecision`: where the router sends a message, and why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.reply import Route
+
+
+@dataclass(frozen=True)
+class SafetyDecision:
+    """The router's verdict on one message.
+
+    `rule` names the outcome ("emergency.unresponsive", "none.negated", "none.no_signal", ...);
+    `reason` repeats it with the exact words that fired, for the staff console and audits.
+    """
+
+    route: Route
+    reason: str
+    rule: str
+    matched: tuple[str, ...] = ()
+    lang: str = "en"
+    layer: str = "rules"  # "rules", "context" (needed an earlier turn) or "backstop"
+    topic: str = ""  # "overdose" | "withdrawal" | "stopping" | "suicide" | "" (for the safety footer)
+
+    @property
+    def routed(self) -> bool:
+        return self.route is not Route.NONE

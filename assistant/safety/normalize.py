@@ -1,0 +1,150 @@
+"""Turn a raw message into normalized tokens that remember where they came from.
+
+Every output token keeps the (start, end) span of the raw word it came from, so a rule that
+fires on normalized text can still quote the visitor's exact words in its reason.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from assistant.safety import lexicon, spelling
+
+# Words, numbers (with decimals) and the punctuation that bounds clauses.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+(?:['’‘`´][^\W\d_]+)*|[.?!;,¿¡]")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_RUN = re.compile(r"([^\W\d_])\1{2,}")
+_SENTENCE_END = frozenset({".", "?", "!", ";"})
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalized tokens of one message, joined by single spaces in `text`."""
+
+    raw: str
+    tokens: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]  # raw span of the word each token came from
+    starts: tuple[int, ...]  # char offset of each token in `text`
+    text: str
+    clause: tuple[int, ...]  # clause number of each token (split at . ? ! ; and "but")
+    sentence: tuple[int, ...]  # sentence number of each token
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Token indices [first, last] covered by the char range [start, end) of `text`."""
+        first = bisect_right(self.starts, start) - 1
+        last = bisect_right(self.starts, max(start, end - 1)) - 1
+        return max(first, 0), max(last, 0)
+
+    def raw_words(self, first: int, last: int) -> str:
+        """The visitor's own words for tokens first..last."""
+        return self.raw[self.spans[first][0] : self.spans[last][1]]
+
+
+def _strip_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=4096)
+def _destretch(word: str) -> str:
+    """'helppp' -> 'help', 'sleeeep' -> 'sleep': collapse runs of 3+ letters to 1 or 2."""
+    if not _RUN.search(word):
+        return word
+    one, two = _RUN.sub(r"\1", word), _RUN.sub(r"\1\1", word)
+    if two in lexicon.vocabulary() and one not in lexicon.vocabulary():
+        return two
+    return one
+
+
+@lru_cache(maxsize=4096)
+def _fuzzy(word: str) -> str:
+    """Map a misspelled drug name or key word ('klonipin', 'turky') to its canonical spelling.
+
+    Text-speak endings first: a dropped g ('thinkin', 'endin') and a doubled last letter ('diee').
+    """
+    vocabulary = lexicon.vocabulary()
+    if word in vocabulary or not word.isalpha():
+        return word
+    if word.endswith("in") and word + "g" in vocabulary:
+        return word + "g"
+    if len(word) > 2 and word[-1] == word[-2] and word[:-1] in vocabulary:
+        return word[:-1]
+    if len(word) < 5:
+        return word
+    cutoff = 1 if len(word) < 9 else 2
+    best = process.extractOne(word, spelling.FUZZY_TARGETS, scorer=OSA.distance, score_cutoff=cutoff)
+    return best[0] if best else word
+
+
+@lru_cache(maxsize=16384)
+def _expand(word: str) -> tuple[str, ...]:
+    """Normalize one raw word into zero or more tokens."""
+    word = _destretch(_strip_accents(word.translate(_APOSTROPHES).lower()))
+    if not word:
+        return ()
+    if word in spelling.APOSTROPHE_WORDS:
+        return tuple(spelling.APOSTROPHE_WORDS[word].split())
+    if "'" in word:
+        head, _, tail = word.partition("'")
+        if tail == "t" and head.endswith("n"):  # didn't, can't, won't
+            stem = spelling.NEGATED_STEMS.get(head, head[:-1])
+            return (stem, "not")
+        if tail == "s":
+            return (head, "is") if head in spelling.IS_CONTRACTIONS else (head,)
+        suffix = spelling.CONTRACTION_SUFFIXES.get(tail)
+        if suffix:
+            return (head, suffix)
+        word = word.replace("'", "")
+    if word[0].isdigit():
+        return (word.replace(",", "."),)
+    if word in spelling.TEXT_SPEAK:
+        return tuple(spelling.TEXT_SPEAK[word].split())
+    if word in spelling.NUMBER_WORDS:
+        return (spelling.NUMBER_WORDS[word],)
+    return (_fuzzy(word),)
+
+
+def normalize(raw: str) -> Normalized:
+    """Normalize case, accents, quotes, contractions, text-speak, stretched letters and typos."""
+    tokens: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for match in _TOKEN.finditer(raw):
+        word = match.group()
+        if word in "¿¡":
+            continue
+        # "20mg" arrives as "20" then "mg" thanks to the token pattern; nothing to split here.
+        for token in _expand(word) if word not in ".?!;," else (word,):
+            tokens.append(token)
+            spans.append(match.span())
+    starts: list[int] = []
+    offset = 0
+    for token in tokens:
+        starts.append(offset)
+        offset += len(token) + 1
+    clause: list[int] = []
+    sentence: list[int] = []
+    c = s = 0
+    for token in tokens:
+        if token in spelling.CLAUSE_BREAKS:
+            c += 1
+        clause.append(c)
+        sentence.append(s)
+        if token in _SENTENCE_END:
+            c += 1
+            s += 1
+    return Normalized(
+        raw=raw,
+        tokens=tuple(tokens),
+        spans=tuple(spans),
+        starts=tuple(starts),
+        text=" ".join(tokens),
+        clause=tuple(clause),
+        sentence=tuple(sentence),
+    )

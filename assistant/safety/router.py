@@ -1,0 +1,203 @@
+"""`classify`: the hard-coded safety router. Runs first, on the raw message, with no index or model."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from assistant.reply import Route
+from assistant.safety import context, cues, language, lexicon, modifiers, patterns_en, patterns_es
+from assistant.safety.decision import SafetyDecision
+from assistant.safety.normalize import Normalized, normalize
+from assistant.safety.rule import Hit
+
+if TYPE_CHECKING:
+    from assistant.safety.backstop import SemanticBackstop
+
+log = logging.getLogger(__name__)
+RULES = (*patterns_en.RULES, *patterns_es.RULES)
+# Most urgent first. An overdose already taken outranks suicidal words in the same message: the
+# person needs 911 now, and the emergency text also gives 988 (see texts).
+PRIORITY = (Route.EMERGENCY, Route.CRISIS, Route.MEDICAL_SUPERVISION)
+
+
+def find_hits(norm: Normalized, own: context.Signals, earlier: context.Signals) -> list[Hit]:
+    """Every rule match whose context needs are met, in text order."""
+    hits: list[Hit] = []
+    both = own | earlier  # a need may be met by the message and an earlier turn together
+    for rule in RULES:
+        if not both.meets(rule.needs):
+            continue
+        for match in rule.pattern.finditer(norm.text):
+            if match.end() == match.start():
+                continue
+            first, last = norm.token_range(match.start(), match.end())
+            hits.append(
+                Hit(rule, first, last, norm.raw_words(first, last), via_context=not own.meets(rule.needs))
+            )
+    hits.sort(key=lambda h: (h.first, PRIORITY.index(h.rule.route)))
+    return hits
+
+
+def _reason(chosen: Hit, others: list[Hit], own: context.Signals, earlier: context.Signals, who: str) -> str:
+    parts = [f'rule {chosen.rule.id}: matched "{chosen.words}"']
+    if own.drug:
+        parts.append(f' + drug "{own.drug}"')
+    elif earlier.drug:
+        parts.append(f' + drug "{earlier.drug}" (earlier turn)')
+    if chosen.via_context:
+        parts.append(f" (needs {chosen.rule.needs} context: from an earlier turn)")
+    if who:
+        parts.append(f" ({who})")
+    extra = [f'{h.rule.id} "{h.words}"' for h in others if h.rule.id != chosen.rule.id]
+    if extra:
+        parts.append("; also " + ", ".join(dict.fromkeys(extra)))
+        if chosen.rule.route is Route.EMERGENCY and any(h.rule.route is Route.CRISIS for h in others):
+            parts.append(
+                " (emergency first: an overdose or medical danger now needs 911;"
+                " the emergency text also gives 988)"
+            )
+    return "".join(parts)
+
+
+def _masked(norm: Normalized, drop: list[tuple[int, int]]) -> str:
+    """The raw message without the clauses the rules already judged, for the backstop."""
+    dropped = {
+        i
+        for first, last in drop
+        for i in range(len(norm.tokens))
+        if norm.clause[i] in (norm.clause[first], norm.clause[last])
+    }
+    return " ".join(
+        norm.raw[s:e]
+        for i, (s, e) in enumerate(norm.spans)
+        if i not in dropped and (i == 0 or norm.spans[i - 1] != (s, e))
+    )
+
+
+def _classify(
+    message: str, history: Sequence[str | Mapping], backstop: SemanticBackstop | None
+) -> SafetyDecision:
+    norm = normalize(message)
+    lang = language.detect_language(norm.tokens)
+    own = context.signals(norm.text)
+    turns = context.user_turns(history)[-context.MAX_TURNS :]
+    earlier = context.Signals()
+    for turn in turns:
+        earlier = earlier | context.signals(normalize(turn).text)
+    hits = find_hits(norm, own, earlier)
+    active: list[Hit] = []
+    suppressed: list[tuple[Hit, str]] = []
+    for hit in hits:
+        verdict = modifiers.judge(norm, hit)
+        if verdict is None:
+            active.append(hit)
+        else:
+            suppressed.append((hit, verdict))
+    # A match inside a phrase that was set aside ("no quiero dejar ... de golpe") shares its verdict.
+    for hit in list(active):
+        for other, verdict in list(suppressed):
+            if other.rule.route is hit.rule.route and other.first <= hit.last and hit.first <= other.last:
+                active.remove(hit)
+                suppressed.append((hit, verdict))
+                break
+    if active:
+        route = min((h.rule.route for h in active), key=PRIORITY.index)
+        chosen = next(h for h in active if h.rule.route is route)
+        who = context.person(norm.text) or context.person(" ".join(normalize(t).text for t in turns[-2:]))
+        return SafetyDecision(
+            route=route,
+            reason=_reason(chosen, [h for h in active if h is not chosen], own, earlier, who),
+            rule=chosen.rule.id,
+            matched=tuple(dict.fromkeys(h.words for h in active)),
+            lang="es" if chosen.rule.lang == "es" else lang,
+            layer="context" if chosen.via_context else "rules",
+        )
+    if not suppressed and turns and cues.FOLLOW_UP.search(norm.text):
+        previous = classify(turns[-1], turns[:-1])
+        if previous.routed:
+            return SafetyDecision(
+                route=previous.route,
+                reason=f'rule {previous.route.value}.follow_up: "{message.strip()[:80]}" '
+                f"follows an earlier turn "
+                f"routed {previous.route.value} ({previous.reason})",
+                rule=f"{previous.route.value}.follow_up",
+                matched=previous.matched,
+                lang=previous.lang if lang == "en" else lang,
+                layer="context",
+            )
+    topic = language.topic(norm.text)
+    if suppressed:
+        hit, verdict = suppressed[0]
+        decision = SafetyDecision(
+            route=Route.NONE,
+            reason=f'{verdict}: rule {hit.rule.id} matched "{hit.words}" but {_WHY[verdict]}',
+            rule=verdict,
+            matched=tuple(dict.fromkeys(h.words for h, _ in suppressed)),
+            lang=lang,
+            topic=topic or _ROUTE_TOPIC[hit.rule.route],
+        )
+    else:
+        idiom = cues.IDIOMS.search(norm.text)
+        rule = "none.idiom" if idiom else "none.no_signal"
+        reason = (
+            f'none.idiom: "{idiom.group()}" is a figure of speech'
+            if idiom
+            else "none.no_signal: no safety rule matched"
+        )
+        decision = SafetyDecision(
+            Route.NONE, reason, rule, (idiom.group(),) if idiom else (), lang, topic=topic
+        )
+    if backstop is not None:
+        drop = [(h.first, h.last) for h, _ in suppressed]
+        escalated = backstop.check(_masked(norm, drop) if drop else message, lang=lang)
+        if escalated is not None and backstop_may_escalate(norm, escalated.route):
+            return escalated
+    return decision
+
+
+def backstop_may_escalate(norm: Normalized, route: Route) -> bool:
+    """An overdose or a plan to stop needs someone it happens to: a general question with nobody
+    in it ("why do benzos and opioids slow your breathing?") is not escalated to those routes.
+    A lethal-amount question needs nobody, so crisis escalations always stand."""
+    if route is Route.CRISIS:
+        return True
+    return not (
+        "?" in norm.tokens
+        and norm.tokens
+        and norm.tokens[0] in lexicon.QUESTION_START
+        and not lexicon.SPECIFIC_SUBJECT.intersection(norm.tokens)
+    )
+
+
+_WHY = {
+    "none.negated": "it is negated",
+    "none.past": "it is about the past",
+    "none.informational": "it is a general or hypothetical question",
+    "none.fiction": "it is about fiction",
+    "none.idiom": "it is a figure of speech",
+    "none.supervised_taper": "a supervised, gradual taper is described",
+    "none.wish": "it is a wish, not a report of someone unresponsive",
+}
+_ROUTE_TOPIC = {Route.EMERGENCY: "overdose", Route.MEDICAL_SUPERVISION: "stopping", Route.CRISIS: "suicide"}
+
+
+def classify(
+    message: str,
+    history: Sequence[str | Mapping] = (),
+    *,
+    backstop: SemanticBackstop | None = None,
+) -> SafetyDecision:
+    """Route one message. Deterministic; never raises; needs neither the index nor a model.
+
+    The semantic `backstop`, when given, may only escalate a message in which the rules found
+    no active signal, and it only sees the parts of the message the rules did not already judge
+    (negated, past, hypothetical or fictional clauses are masked out), so it cannot downgrade
+    or second-guess a rule.
+    """
+    try:
+        return _classify(message if isinstance(message, str) else str(message), history, backstop)
+    except Exception as exc:  # a bug must never take the chat down; it is named and logged
+        log.exception("safety router failed")
+        return SafetyDecision(Route.NONE, f"none.error: router failed ({type(exc).__name__})", "none.error")
