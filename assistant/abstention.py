@@ -100,7 +100,9 @@ class CorpusVocabulary:
 
     @classmethod
     def of(cls, stems: frozenset[str], stem: Callable[[str], str]) -> CorpusVocabulary:
-        return cls(stems, tuple(sorted(stems)), stem)
+        # Function words count as known, so that their typos ("durring") do too.
+        known = stems | {stem(word) for word in GENERIC_WORDS}
+        return cls(known, tuple(sorted(known)), stem)
 
     def knows(self, word: str) -> bool:
         parts = [self.stem(p) for p in re.split(r"['’-]", word) if p and p not in GENERIC_WORDS]

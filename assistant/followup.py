@@ -16,6 +16,9 @@ _FILLER = frozenset(
     on at by with about from as if or and but so not no yes ok okay please tell explain mean""".split()
 )
 _RECENT_TURNS = 2
+# A question with a pronoun ("can I keep my job during it?") and up to this many other words leans on
+# an earlier turn; longer ones usually say what they are about.
+_MAX_FOLLOW_UP_WORDS = 6
 
 
 def user_turns(history: Sequence[str | Mapping]) -> list[str]:
@@ -41,7 +44,8 @@ def is_follow_up(message: str) -> bool:
     if text.startswith(_CONTINUATIONS):
         return True
     content = [w for w in words if w not in _FILLER and w not in _ANAPHORA]
-    return (any(w in _ANAPHORA for w in words) and len(content) <= 4) or len(content) <= 1
+    leans_on_earlier_turn = any(w in _ANAPHORA for w in words) and len(content) <= _MAX_FOLLOW_UP_WORDS
+    return leans_on_earlier_turn or len(content) <= 1
 
 
 def resolve_query(message: str, history: Sequence[str | Mapping] = ()) -> str:
