@@ -34,7 +34,9 @@ SLANG = (
     "rivotrils",
 )
 _SLANG = re.compile(
-    r"\b(?:" + "|".join(re.escape(s) for s in sorted(SLANG, key=len, reverse=True)) + r")\b", re.I
+    r"\b(?:" + "|".join(re.escape(s) for s in sorted(SLANG, key=len, reverse=True)) + r")\b"
+    r"(?!\s+and\s+needles)",  # "pins and needles" is a feeling, not the drug
+    re.I,
 )
 _REPLACEMENTS = {"benzo": "benzodiazepine", "benzos": "benzodiazepines", "downers": "sedatives"}
 _WORD = re.compile(r"[A-Za-z]{6,}")

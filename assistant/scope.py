@@ -19,8 +19,10 @@ class ScopeDecision:
 _DOSING = re.compile(
     r"""\b(?:
         how\s+(?:many|much)\s+
-          (?:mg|milligrams?|pills?|tablets?|pins?|of\s+(?:it|them|my|the|this|clonazepam|klonopin))
+          (?:mg|milligrams?|pills?|tablets?|pins?|of\s+(?:it|them|my|the|this|clonazepam|klonopin)
+            |clonazepam|klonopin|rivotril|k-?pins?|klonnies|clons?)
           \b[^?.!]*\b(?:should|can|could|do|to|must|would|shall)\b
+      | how\s+often\s+(?:should|can|could|do|must|would)\s+(?:i|you|we|he|she|they|one)\s+take\b
       | how\s+(?:many|much)\s+(?:mg|milligrams?)\b
       | (?:what|which)\s+(?:is\s+|are\s+|'s\s+)?(?:the\s+|a\s+|my\s+)?
           (?:right\s+|correct\s+|normal\s+|usual\s+|typical\s+|starting\s+|start\s+|initial\s+
@@ -30,7 +32,8 @@ _DOSING = re.compile(
       | (?:dosing|dosage|taper(?:ing)?)\s+(?:schedule|plan|chart|calendar|guide)
       | (?:increase|raise|double|up|lower|reduce|cut|halve|split)\s+(?:my|the|his|her|their)\s+(?:dose|dosage)
       | (?:dose|dosage)\s+(?:for|of)\s+
-          (?:me|my|a|an|someone|panic|anxiety|sleep|seizures?|dogs?|cats?|kids?|children)
+          (?:me|my|someone|panic|anxiety|sleep|seizures?|dogs?|cats?|kids?|children
+            |an?\s+(?:child|kid|teen|teenager|adult|dog|cat|person|man|woman|elderly|baby))\b
       | \d+(?:\.\d+)?\s*mg\b[^?.!]*\b(?:enough|too\s+much|ok|okay|safe|right|should)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -58,7 +61,7 @@ _INJECTION = re.compile(
       | (?:reveal|show|print|repeat|tell\s+me)\s+(?:me\s+)?(?:your|the)\s+
           (?:instructions|prompt|rules|configuration)
       | you\s+are\s+now\s+(?:a|an|in|dan)\b
-      | jailbreak | developer\s+mode | \bDAN\b
+      | jailbreak | developer\s+mode | (?-i:\bDAN\b)  # the jailbreak persona, not the name "Dan"
       | pretend\s+(?:you\s+are|to\s+be)\s+(?:a|an)\s+(?:doctor|pharmacist|dealer)
     )""",
     re.IGNORECASE | re.VERBOSE,

@@ -20,8 +20,9 @@ BOILERPLATE_LINES = frozenset(
     }
 )
 
-_TAG = re.compile(r"<[^<>\n]{0,200}>")
-_STRAY_ANGLE = re.compile(r"(?<=\w)[<>]+|[<>]+(?=\w)")
+# A tag starts with a letter ("<b>", "</p>"); "< 2 mg and >" or "<0.5 mg" is content, not markup.
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,200}>")
+_STRAY_ANGLE = re.compile(r"(?<=[A-Za-z])[<>]+|[<>]+(?=[A-Za-z])")
 _DOUBLED_CAPITAL = re.compile(r"\b([A-Z])\1(?=[a-z]{2,})")
 _BULLET = re.compile(r"^\s*[-•*]\s*(?=\S)")
 _SPACES = re.compile(r"[ \t\u00a0]+")

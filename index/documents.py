@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,6 +24,10 @@ _BLOCK_TAGS = _HEADING_TAGS | {
     "ol",
 }
 _SKIPPED_TAGS = {"script", "style", "noscript", "template", "head"}
+_WHITESPACE = re.compile(r"\s+")
+_CLOSING_HASHES = re.compile(r"\s+#+\s*$")
+_SETEXT_UNDERLINE = re.compile(r"\s*(?:=+|-+)\s*$")
+_BLOCK_START = re.compile(r"\s*(?:[-*+>|]|\d+[.)])")  # list items, quotes and tables keep their lines
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,8 @@ class _HtmlToText(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self._skip_depth:
-            self.parts.append(data)
+            # Line breaks inside HTML text are spaces (a wrapped <p> is one paragraph, not several lines).
+            self.parts.append(_WHITESPACE.sub(" ", data))
 
 
 def html_to_text(html: str) -> str:
@@ -68,14 +74,24 @@ def html_to_text(html: str) -> str:
     return text.strip() + "\n"
 
 
+def _plain(line: str) -> bool:
+    """A line of paragraph text: not blank, a heading, a list item, a quote or a table row."""
+    return bool(line.strip()) and not line.startswith("# ") and not _BLOCK_START.match(line)
+
+
 def markdown_to_text(markdown: str) -> str:
-    """Normalises Markdown headings ("## Title") to the "# Title" form the section detector reads."""
-    out = []
+    """Normalises Markdown headings ("## Title", or "Title" underlined) to the "# Title" form the section
+    detector reads, and joins hard-wrapped lines: a wrapped line is neither a heading nor a paragraph."""
+    out: list[str] = []
     for line in markdown.splitlines():
         stripped = line.lstrip()
         if stripped.startswith("#"):
-            title = stripped.lstrip("#").strip()
+            title = _CLOSING_HASHES.sub("", stripped.lstrip("#")).strip()  # "## Title ##" -> "Title"
             out.append(f"# {title}" if title else "")
+        elif out and _SETEXT_UNDERLINE.match(line) and _plain(out[-1]):
+            out[-1] = f"# {out[-1].strip()}"
+        elif out and stripped and out[-1].strip() and not out[-1].startswith("# ") and _plain(line):
+            out[-1] = f"{out[-1].rstrip()} {stripped}"
         else:
             out.append(line)
     return "\n".join(out)
