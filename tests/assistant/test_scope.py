@@ -87,7 +87,9 @@ def test_fixed_texts_point_to_people_and_contain_no_doses() -> None:
     assert "instructions" in INJECTION_TEXT and "prompt" not in INJECTION_TEXT.lower()
 
 
-@pytest.mark.parametrize("message", ["what is the dose for a child with seizures?", "dose for an adult with panic?"])
+@pytest.mark.parametrize(
+    "message", ["what is the dose for a child with seizures?", "dose for an adult with panic?"]
+)
 def test_doses_for_a_kind_of_person_are_dosing_requests(message: str) -> None:
     decision = check_scope(message)
     assert decision is not None and decision.rule == "dosing"
