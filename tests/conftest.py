@@ -6,16 +6,9 @@ Everything runs offline: the variables below are set before any model or Chroma 
 
 from __future__ import annotations
 
-import os
+from assistant.offline import apply_offline_environment
 
-for _name, _value in {
-    "HF_HUB_OFFLINE": "1",
-    "TRANSFORMERS_OFFLINE": "1",
-    "HF_HUB_DISABLE_TELEMETRY": "1",
-    "GRADIO_ANALYTICS_ENABLED": "False",
-    "ANONYMIZED_TELEMETRY": "False",
-}.items():
-    os.environ.setdefault(_name, _value)
+apply_offline_environment()
 
 from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402

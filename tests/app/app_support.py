@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import sys
 import threading
@@ -13,16 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assistant.offline import apply_offline_environment
 from assistant.reply import Passage, Reply, ReplyKind, Route
 
-for _name, _value in {
-    "HF_HUB_OFFLINE": "1",
-    "TRANSFORMERS_OFFLINE": "1",
-    "HF_HUB_DISABLE_TELEMETRY": "1",
-    "GRADIO_ANALYTICS_ENABLED": "False",
-    "ANONYMIZED_TELEMETRY": "False",
-}.items():
-    os.environ.setdefault(_name, _value)
+apply_offline_environment()
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # app.py lives at the project root, outside the installed packages
