@@ -20,16 +20,18 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Calibrated on the dev split only (evals/datasets/safety.jsonl, 384 cases: 113 emergency, 84
-# medical supervision, 83 crisis, 104 none) with all-MiniLM-L6-v2, 152 exemplars, the 0.05 margin
+# Calibrated on the dev split only (evals/datasets/safety.jsonl, 534 cases: 153 emergency, 114
+# medical supervision, 123 crisis, 144 none) with all-MiniLM-L6-v2, 159 exemplars, the 0.05 margin
 # and the router's rule that general questions are not escalated to emergency or supervision:
-# `python -m assistant.safety.score evals/datasets/safety.jsonl --calibrate`. Rule: the lowest
-# threshold that keeps dev "none" accuracy (rules + backstop, as classify runs them) >= 97%.
-# False escalations of the 104 "none" cases: 0.50: 5 (95.2%), 0.52: 4 (96.2%), 0.54: 3 (97.1%),
-# 0.56: 2, 0.58: 1, 0.64: 0. Stand-alone recall on the 280 routed cases (rules ignored): 103/280 at
-# 0.54, 88 at 0.58, 43 at 0.68 (the previous threshold). Ties to the rules: the backstop only
-# escalates what the rules left unrouted, so rule recall is unchanged by it.
-DEFAULT_THRESHOLD = 0.54
+# `python -m assistant.safety.score evals/datasets/safety.jsonl --calibrate`.
+# False escalations of the 144 "none" cases: 0.44: 7 (95.1%), 0.46: 4 (97.2%), 0.50: 3 (97.9%),
+# 0.54: 1 (99.3%), 0.56: 0. Stand-alone recall on the 390 routed cases (rules ignored): 149/390 at
+# 0.46, 135 at 0.50, 118 at 0.54, 45 at 0.68.
+# Set at 0.46, the lowest threshold that keeps dev "none" >= 97%: the rules already route 100% of
+# the dev split, so the backstop's job is recall on unseen phrasings, and a false escalation (a
+# harmless message gets the help numbers) costs far less than a missed crisis. It only escalates what
+# the rules left unrouted, so rule recall and the rules' negation/past/idiom verdicts are unchanged.
+DEFAULT_THRESHOLD = 0.46
 DEFAULT_MARGIN = 0.05  # the best route exemplar must beat the best "none" exemplar by this much
 MIN_WORDS = 3
 

@@ -25,12 +25,17 @@ _MIX = re.compile(rf"\b{MIX}\b")
 # An amount taken: "took 20", "after a bunch of her klonopin", "took his night pills twice".
 _OVERDOSE = re.compile(
     rf"\b(?:(?:{TAKEN}|after) (?:{GAP}{{0,7}}?)(?:{STRONG_AMOUNT}|{WEAK_AMOUNT})|overdos\w*|sobredosis|"
+    r"doubled up|double dos\w*|tripled up|(?:an )?unknown (?:number|amount|quantity|qty)|empty (?:pill )?(?:bottle|pack|box)|(?:bottle|pack|box) (?:of [a-z]+ )?(?:is |was )?empty|(?:count|pill count) is off|(?:\d+|some|a lot) (?:pills |of them )?(?:are |were )?missing|"  # noqa: E501
+    r"then again|(?:a |the )?(?:3rd|third|2nd|second|4th|fourth) time|(?:tomo|tome|se tomo|trago) (?:[^ .?!;]+ ){0,4}?(?:\d+|varias|muchas) veces|(?<![\d.])(?:[4-9]|[1-9]\d+) x (?:\d+(?:\.\d+)? mg )?(?:tabs|tablets?|pills?|caps|capsules?)|"  # noqa: E501
     rf"(?:{TAKEN}|gave|given|give) (?:{GAP}{{0,5}}?)(?:twice|\d+ times|again and again)"
     r"(?! (?:a|per|every|each) (?:day|week|night))|"
     rf"(?<![\d.])(?:[4-9]|[1-9]\d+) (?:[a-z]+ )?{PILLISH})\b"
 )
 # A drug taken at all: "took his pins", "after taking her meds", "mixed klonopin with".
-_TAKEN = re.compile(rf"\b(?:{TAKEN}|taking|mixed|mixing|after) (?:{GAP}{{0,3}}?){DRUGISH}\b")
+_TAKEN = re.compile(
+    rf"\b(?:{TAKEN}|taking|mixed|mixing|after) (?:{GAP}{{0,3}}?)"
+    rf"(?:{DRUGISH}|(?:those|these|some|his|her|my|a few|a couple|\d+) bars)\b|\bpopp\w* (?:[^ .?!;]+ )?bars\b"  # noqa: E501
+)
 _CHILD = re.compile(rf"\b{CHILD}\b")
 _STOP = re.compile(
     rf"\b(?:{STOP}|withdraw\w*|detox\w*|ran out|run out|cold turkey|abstinencia|dej\w* de tomar|se me acabo|"

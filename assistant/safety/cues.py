@@ -48,7 +48,7 @@ FICTION = re.compile(
     r"manga|anime|song|video game|tv show)|(?:my|the|a|main|his|her) (?:character|protagonist|heroine|hero)|"
     r"(?:writing|write|wrote|working on) (?:a |my |the )?(?:story|novel|book|script|scene|screenplay|fanfic|"
     r"fan fiction|poem)|for (?:a|my) (?:story|novel|book|script|screenplay|creative writing)|fanfic|fan fiction|"
-    r"screenplay|plot twist|(?:song|poem|book|novel|movie|film|show|story|lyrics?|album|episode|play) (?:is|was|are|were) about|(?:movie|film|tv|netflix) scene|en (?:la|una|mi) (?:pelicula|serie|novela|historia|obra)|"
+    r"screenplay|plot twist|(?:english|literature|lit|poetry|drama|film) class|analy[sz]e (?:it|the (?:poem|story|book|novel|scene|song))|(?:poem|story|book|novel|song|play|film|movie) (?:[^ .?!;]+ ){0,4}?about (?:a|an|the) (?:man|woman|girl|boy|character|kid|soldier|person)|(?:song|poem|book|novel|movie|film|show|story|lyrics?|album|episode|play) (?:is|was|are|were) about|(?:movie|film|tv|netflix) scene|en (?:la|una|mi) (?:pelicula|serie|novela|historia|obra)|"
     r"(?:mi|el) personaje)\b"
 )
 TOPICS = (
@@ -88,5 +88,6 @@ IDIOMS = re.compile(
 FOLLOW_UP = re.compile(
     r"\b(?:what (?:do|should|can|shall) (?:i|we)|what now|now what|help|hurry|please|is (?:he|she|they|it) going to|"
     r"will (?:he|she|they) be|should i (?:call|wait)|what can i do|still|is (?:that|this) (?:bad|serious|dangerous)|"
+    r"(?:is|would) (?:that|it|this) (?:be )?enough|would (?:that|it) (?:work|do it)|"
     r"ayuda|que (?:hago|hacemos|debo hacer)|ahora que|sigue|por favor)\b"
 )

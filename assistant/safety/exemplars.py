@@ -168,5 +168,13 @@ EXEMPLARS: dict[Route, tuple[str, ...]] = {
         "¿qué efectos secundarios tiene el rivotril?",
         "where can I get clonazepam without a prescription",
         "how can I buy benzos online without seeing a doctor",
+        # everyday medication routines and supervised plans that mention pills or tapering
+        "the dog knocked my pill bottle on the floor but nobody swallowed anything",
+        "my doctor has me on a slow taper, which withdrawal symptoms are normal?",
+        "I'm tapering slowly with my psychiatrist because stopping fast is risky",
+        "I took exactly my prescribed dose, nothing more",
+        "how do I help my elderly mother remember to take her medication on time?",
+        "what time of day should I take my clonazepam?",
+        "tranquilo, no voy a hacer nada malo, solo tengo una pregunta sobre el clonazepam",
     ),
 }

@@ -20,7 +20,7 @@ DRUG = (
     r"ativan|diazepam|alprazolam|lorazepam|nerve pills?|sleeping pills?)"
 )
 GENERIC = (
-    r"(?:pills?|meds|medications?|medicines?|tablets?|tabs|capsules?|caps|prescriptions?|scripts?|"
+    r"(?:pills?|meds|medications?|medicines?|tablets?|tabs|capsules?|caps|prescriptions?|scripts?|pastillitas?|"
     r"doses|dosage|bottle|pastillas?|pildoras?|medicamentos?|medicinas?|tabletas?|comprimidos?|"
     r"capsulas?|frasco|receta|dosis)"
 )
@@ -32,28 +32,28 @@ OBJECT = (
 )
 
 MIX = (
-    r"(?:alcohol|drinking|drank|drinks|drunk|booze|vodka|whiskey|whisky|beers?|wine|liquor|shots|tequila|"
-    r"rum|gin|opioids?|opiates?|oxy|oxycodone|oxycontin|percocets?|percs|vicodin|hydrocodone|fentanyl|"
+    r"(?:alcohol|etoh|drinking|drank|drinks|drunk|booze|vodka|whiskey|whisky|beers?|wine|liquor|shots|tequila|"
+    r"rum|gin|rose|champagne|prosecco|margaritas?|seltzers?|cocktails?|opioids?|opiates?|oxy|oxycodone|oxycontin|percocets?|percs|vicodin|hydrocodone|fentanyl|"
     r"fent|heroin|morphine|methadone|codeine|lean|tramadol|suboxone|dilaudid|painkillers?|pain pills|"
     r"ambien|gabapentin|lyrica|pregabalin|alcohol|cerveza|vino|tequila|licor|opioides|fentanilo|heroina)"
 )
 
 TAKEN = (
     r"(?:took|taken|swallowed|ate|eaten|popped|downed|chewed|snorted|consumed|has had|have had|had|"
-    r"gobbled|necked|overdid|ingested|ingesting|tomo|tome|tomado|trago|trague|ingirio|comio|se tomo|se trago)"
+    r"gobbled|necked|overdid|ingested|ingesting|doubled up on|double dosed on|tomo|tome|tomado|trago|trague|ingirio|comio|se tomo|se trago)"
 )
 PILLISH = (
-    rf"(?:{DRUG}|pills?|tablets?|tabs|capsules?|caps|bars|bottle|meds|medications?|prescription|script|supply|stash|"
+    rf"(?:{DRUG}|pills?|tablets?|tabs|capsules?|caps|bars(?! of)|bottle|meds|medications?|prescription|script|supply|stash|"
     r"pastillas?|pildoras?|tabletas?|comprimidos?)"
 )
 # A count of pills (4 or more) or a dose of 10 mg or more, followed by something that makes it a dose.
 COUNT = (
-    r"(?<![\d.])(?:[1-9]\d+(?:\.\d+)? mg|(?:[4-9]|[1-9]\d+)(?:\.\d+)?"
-    rf"(?= ?$| [.?!;,]| (?:[a-z]+ )?{DRUGISH}| {MIX}| \d| (?:of|more|extra|or|and|at|in|within|tonight|today|just|like|"
+    r"(?<![\d.])(?<!\bat )(?<!\buntil )(?<!\bsince )(?<!\bbefore )(?:[1-9]\d+(?:\.\d+)? mg|(?:[4-9]|[1-9]\d+)(?:\.\d+)?"
+    rf"(?= ?$| [.?!;,]| (?:[a-z]+ )?{DRUGISH}| {MIX}| \d| bars(?! of| on)| x \d| (?:of|more|extra|or|and|at|in|within|tonight|today|just|like|"
     r"last|this|an|hours|minutes|his|her|my|their|de|mas|y)\b))"
 )
 STRONG_AMOUNT = (
-    r"(?:(?:a |the |un |una )?(?:handfuls?|fistfuls?|punado|punados|monton)|"
+    r"(?:(?:a |the |un |una )?(?:handfuls?|fistfuls?|punado|punados|monton)|(?:\d+|a couple of|several) (?:strips|packs|blisters|sheets|bottles|boxes)|"
     r"(?:a |the |an |his |her |my |their |whole |entire )*(?:whole|entire|full|complete) (?:new )?"
     r"(?:(?:month|months|week|weeks|30 day|90 day|monthly|weekly) )?"
     r"(?:bottle|pack|packet|box|strip|blister|prescription|script|supply|sheet|card|vial|jar|sleeve|tube|roll|bag|baggie)|"
@@ -79,9 +79,10 @@ WEAK_AMOUNT = (
     rf"a few too many|extra|double|triple|several) ?(?:(?:of )?(?:my |his |her |the |their )?(?:{DRUGISH}|them|it))?"
 )
 DROWSY = (
-    r"(?:slurr\w*|(?:very |really |so |super )?confused|confusion|disoriented|incoherent|"
+    r"(?:slurr\w*|(?:heart|pulse|heartbeat|heart rate) (?:feels |is |seems |going )?(?:really |very |so |super )?(?:slow|weak|faint)|(?:very |really |so |super )?confused|confusion|disoriented|incoherent|"
     r"(?:can not|can barely|barely|could not|could barely) (?:talk|speak|stand|walk|stay awake|keep awake|"
-    r"keep (?:his|her|their|my) eyes open|open (?:his|her|their|my) eyes|move)|nodding (?:off|out)|"
+    r"keep (?:his|her|their|my) eyes open|open (?:his|her|their|my) eyes|move|lift (?:his|her|my|their) head|hold (?:his|her|my|their) head up)|nodding (?:off|out)|"
+    r"(?:room|everything) (?:is )?spinning|(?:about to|going to) (?:black|pass) out|"
     r"keeps? (?:falling asleep|nodding|passing out|dozing)|passing out|out of it|zonked|lethargic|floppy|"
     r"not making sense|stumbling|falling over|barely awake|"
     r"(?:very|really|so|super|extremely|too|incredibly|way too) (?:drowsy|sleepy|tired|groggy|sedated|out of it)|"
@@ -93,10 +94,11 @@ DROWSY = (
 CHILD = (
     r"(?:child|children|kid|kids|toddler|baby|infant|son|daughter|grandson|granddaughter|grandchild|"
     r"grandkid|nephew|niece|little one|little boy|little girl|little brother|little sister|boy|girl|"
-    r"\d+ (?:year|yr|month) old|\d+ yo|hijo|hija|nino|nina|bebe|nene|nena|sobrino|sobrina|nieto|nieta)"
+    r"\d+ (?:year|yr|month|mo|mos|months) old|\d+ (?:yo|mo|mos|months|month)|little (?:bro|sis)|baby (?:brother|sister)|grandbaby|"
+    r"(?:he|she) is (?:like |only |just |about )?[1-6](?: years? old)?(?= ?$| [.?!;,])|hijo|hija|nino|nina|bebe|nene|nena|sobrino|sobrina|nieto|nieta)"
 )
 STOP = (
-    r"(?:stop|stopping|stopped|quit|quitting|drop|dropping|dropped|come off|coming off|came off|"
+    r"(?:stop|stopping|stopped|quit|quitting|drop|dropping|dropped|come off|coming off|came off|took (?:me|him|her|them) off|"
     r"get off|getting off|got off|go off|going off|went off|kick|kicking|ditch|ditching|give up|"
     r"giving up|gave up|cut out|cutting out|cut off|discontinue|discontinuing|discontinued|be done with|"
     r"be off|done with|wean off|ween off|taper off|get clean|stop using|stop taking|quit taking|"
@@ -106,7 +108,7 @@ ABRUPT = (
     r"(?:cold turkey|all at once|at once|in one go|suddenly|abruptly|immediately|overnight|straight away|"
     r"right away|right now|tomorrow|tonight|today|this weekend|this week|now(?! that)|as soon as possible|"
     r"(?:in|within) (?:a |1 |2 |3 |a few |a couple of |few |one |just )?(?:days?|weeks?|week)|"
-    r"by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the weekend|next week)|over the (?:weekend|next few days|next couple of days|holidays)|next weekend|"
+    r"(?:by|on|this|next|come) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|by (?:tomorrow|the weekend|next week)|over the (?:weekend|next few days|next couple of days|holidays)|next weekend|"
     r"without (?:a |any )?(?:taper|tapering|weaning|reducing|cutting down|a plan)|no taper|"
     r"starting (?:today|tomorrow|tonight|now)|from (?:today|tomorrow|now on))"
 )
@@ -230,7 +232,7 @@ ES_WORDS = frozenset(
 )
 EN_WORDS = frozenset(
     "the and is are i my you to of it in he she what how with have not do can took will "
-    "this that be was her his they at on for if just pills want please help".split()
+    "this that be was her his they at on for if just pills want please help pin".split()
 )
 
 

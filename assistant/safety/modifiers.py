@@ -28,6 +28,28 @@ from assistant.safety.rule import Hit
 NEGATION_WINDOW = 4
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "yo", "mi", "mis"})
 SELF = frozenset({"i", "me", "myself", "yo"})  # "what if I ended it", not "what if my friend says"
+# A subject between a negation and the match opens a new clause: "no honestly i want to die".
+SUBJECTS = frozenset({"i", "he", "she", "they", "we", "yo", "ella", "caller", "patient"})
+# ... unless the negated verb reports it: "I never said I was suicidal".
+REPORTING = frozenset(
+    {
+        "said",
+        "say",
+        "says",
+        "saying",
+        "mean",
+        "meant",
+        "claim",
+        "claimed",
+        "mention",
+        "mentioned",
+        "told",
+        "tell",
+        "admit",
+        "dije",
+        "dijo",
+    }
+)
 # Stopping rules whose match is a plan to stop: asked about one's own plan, it is still a plan
 # ("is it ok if I stop my klonopin tomorrow?"); "what should I do if I run out?" stays a question,
 # and so does "is it safe to stop klonopin cold turkey?" (nobody's plan).
@@ -41,6 +63,8 @@ PERSONAL_PLAN_RULES = frozenset(
     }
 )
 CONJUNCTIONS = frozenset({"and", "so", "because", "then", "y", "porque"})
+# Words that always open a new clause: a negation before them belongs to the previous one.
+BARRIERS = frozenset({",", "so", "because", "then", "porque", "asi"})
 SUBJUNCTIVE = re.compile(
     r"\bwould (?:that|it|this|these|those) "
     r"(?:do it|be enough|work|kill|be fatal|be lethal|be deadly|end it)\b"
@@ -71,14 +95,18 @@ def _sentence_and_previous(norm: Normalized, index: int) -> str:
 
 def negated(norm: Normalized, hit: Hit) -> bool:
     start, _ = _clause(norm, hit.first)
+    if norm.tokens[hit.first] in SUBJECTS:  # "not sure, i have decided to stop": a new clause
+        return False
     for i in range(hit.first - 1, max(start, hit.first - NEGATION_WINDOW) - 1, -1):
         token = norm.tokens[i]
-        if token == "," or (token in CONJUNCTIONS and norm.tokens[i + 1] in lexicon.SPECIFIC_SUBJECT):
+        if token in BARRIERS or (token in CONJUNCTIONS and norm.tokens[i + 1] in lexicon.SPECIFIC_SUBJECT):
             return False
         if token in lexicon.NEGATIONS:
             following = " ".join(norm.tokens[i + 1 : i + 3])
-            if token == "no" and following.split(" ")[0] in lexicon.SPECIFIC_SUBJECT:
-                return False  # "no he took 20": an interjection, not a negation
+            if SUBJECTS.intersection(norm.tokens[i + 1 : hit.first]) and norm.tokens[i + 1] not in REPORTING:
+                return False  # "no honestly i want to die", "might not need to, i have decided to stop"
+            if i + 1 == hit.first:  # the negation governs the match itself: "never stop it suddenly"
+                return not INTENSIFIER.match(following)
             return following.split(" ")[0] not in lexicon.NOT_NEGATION_AFTER and not INTENSIFIER.match(
                 following
             )
@@ -113,14 +141,12 @@ def _hypothetical(norm: Normalized, hit: Hit) -> bool:
     for match in HYPOTHETICAL.finditer(clause):
         if match.start() > hit_start:
             break
-        cue = match
+        # A cue that runs over the match counts only as a question's opening ("is slow breathing
+        # bad"), not mid-sentence ("now he is nodding out bad").
+        if match.end() <= hit_start or match.start() == 0:
+            cue = match
     if cue is None:  # a general question with nobody in it: "is slow breathing a sign of overdose?"
-        tokens = norm.tokens[start:end]
-        return (
-            "?" in tokens
-            and tokens[0] in lexicon.QUESTION_START
-            and not any(token in lexicon.SPECIFIC_SUBJECT for token in tokens)
-        )
+        return _general_question(norm.tokens[start:end], hit.first - start)
     cue_end = norm.starts[start] + cue.end()
     after = [t for i, t in enumerate(norm.tokens[start : hit.last + 1], start) if norm.starts[i] >= cue_end]
     if not any(token in lexicon.SPECIFIC_SUBJECT for token in after):
@@ -139,6 +165,24 @@ def _hypothetical(norm: Normalized, hit: Hit) -> bool:
     )
     return not PAST_EVENT.search(" ".join(norm.tokens[hit.first : hit.last + 1])) or bool(
         SUBJUNCTIVE.search(rest)
+    )
+
+
+def _general_question(tokens: tuple[str, ...], hit_at: int) -> bool:
+    """A question with nobody in it, from the clause start or after a lead-in and a comma
+    ("as a pharmacist, how do you counsel patients who want to stop abruptly?")."""
+    if "?" not in tokens:
+        return False
+    opening = 0
+    if tokens[0] not in lexicon.QUESTION_START:
+        commas = [i for i, t in enumerate(tokens[:hit_at]) if t == ","]
+        if not commas or commas[-1] + 1 >= len(tokens):
+            return False
+        if any(t in lexicon.SPECIFIC_SUBJECT for t in tokens[: commas[-1]]):
+            return False
+        opening = commas[-1] + 1
+    return tokens[opening] in lexicon.QUESTION_START and not any(
+        token in lexicon.SPECIFIC_SUBJECT for token in tokens[opening:]
     )
 
 

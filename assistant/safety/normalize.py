@@ -18,7 +18,9 @@ from rapidfuzz.distance import OSA
 from assistant.safety import lexicon, spelling
 
 # Words, numbers (with decimals) and the punctuation that bounds clauses.
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+(?:['’‘`´][^\W\d_]+)*|[.?!;,¿¡]")
+_TOKEN = re.compile(
+    r"(?i:w/o)(?!\w)|\d+(?:[.,]\d+)?|[^\W\d_]+(?:['’‘`´][^\W\d_]+)*|[.?!;,¿¡—–]|(?<=\s)-(?=\s)"
+)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _RUN = re.compile(r"([^\W\d_])\1{2,}")
 _SENTENCE_END = frozenset({".", "?", "!", ";"})
@@ -119,6 +121,8 @@ def normalize(raw: str) -> Normalized:
         word = match.group()
         if word in "¿¡":
             continue
+        if word in "—–-":  # a dash bounds a phrase like a comma
+            word = ","
         # "20mg" arrives as "20" then "mg" thanks to the token pattern; nothing to split here.
         for token in _expand(word) if word not in ".?!;," else (word,):
             tokens.append(token)

@@ -9,7 +9,7 @@ better off gone, a plan or a method, self-harm without an object, and "will N pi
 from __future__ import annotations
 
 from assistant.reply import Route
-from assistant.safety.lexicon import COUNT, DRUGISH, GAP, STRONG_AMOUNT
+from assistant.safety.lexicon import COUNT, DRUG, DRUGISH, GAP, PILLISH, STRONG_AMOUNT
 from assistant.safety.rule import NO_HYPOTHETICAL, rule
 
 C = Route.CRISIS
@@ -73,8 +73,10 @@ RULES = (
         r"(?:die|be dead|not exist|not be here|not be alive|disappear forever|sleep forever|go to sleep forever|end it)|"
         r"wish (?:i|he|she|they) (?:was|were|had) (?:dead|never been born)|better off dead|better off without (?:me|him|her)|"
         r"(?:do not|does not|no longer) (?:want|wish) to (?:live|be alive|be here|exist|wake up|go on|keep going|keep living)|"
-        r"no (?:reason|point) (?:to|in) (?:live|living|go on|going on|keep going|being alive)|not worth living|"
-        r"(?:never|not) (?:wake|waking) up again|(?:wants?|wanting|hopes?|hoping|hoped|wish|wishes|wishing|wished|prays?|praying|like|rather|prefer) (?:[^ .?!;]+ ){0,4}(?:never|not) (?:wake|waking) up(?! (?:before|until|till|early|so early|at \d|the (?:neighbou?rs|baby|kids?|house)|in the night))|"
+        r"no (?:reason|point) (?:to|in) (?:live|living|go on|going on|keep going|being alive)|not worth living|nothing (?:left )?to live for|(?:passive )?death wish|"
+        r"(?:would not|would|do not|does not) (?:really )?mind (?:if i )?(?:not waking up|never waking up|dying|being dead|if i died|not being here|not existing)|"
+        r"(?:join|be with) (?:him|her|them|dad|mom|my (?:late )?[a-z]+) (?:in heaven|on the other side|up there|wherever (?:he|she|they) (?:is|are))|"
+        r"(?:never|not) (?:wake|waking) up again|(?:wants?|wanting|hopes?|hoping|hoped|wish|wishes|wishing|wished|prays?|praying|like|rather|prefer) (?!(?:[^ .?!;]+ ){0,2}(?:baby|babies|kids?|toddler|twins|dogs?|neighbou?rs?|house|roommates?)\b)(?:[^ .?!;]+ ){0,4}(?:never|not) (?:wake|waking) up(?! (?:before|until|till|early|so early|at \d|the (?:neighbou?rs|baby|kids?|house)|in the night))|"
         r"sleep and (?:never|not) wake|(?:tired|sick) of (?:living|life|being alive|existing)|done with (?:life|living)|"
         r"(?:want|need|wish) (?:it|everything|this|it all|all of this) (?:all )?to (?:end|stop|be over)|"
         r"(?:can not|could not) (?:do|take) (?:this|it) (?:anymore|any more)(?= [^.?!;]*(?:end|die|dead|over|gone|disappear))|"
@@ -82,7 +84,8 @@ RULES = (
         r"(?:nobody|no one) would (?:miss|care|notice)|(?:nobody|no one) (?:would |will |even )?(?:cares?|notices?|miss me|misses me)(?: if| whether| when) i (?:live|die|lived|died|am gone|was gone|disappear|disappeared|was dead)|"
         r"(?:can not stop|can not quit|keep|keeps|always|constantly|been) thinking (?:about|of) (?:dying|being dead|killing myself|ending (?:it|my life)|not being here|not waking up|my death|suicide)|"
         r"(?:can not|do not think i can|not sure i can|do not know if i can|do not know how (?:much )?(?:longer )?i can) (?:go on|keep going|keep living|hold on (?:much longer|any longer|anymore))|(?:if|when) i (?:was|were|am) gone|disappear forever|"
-        r"stockpil\w*|(?:hoarding|saving up|collecting) (?:my |the |his |her )?(?:pills|meds|klonopin|clonazepam|benzos)|"
+        r"(?:pills|meds|klonopin|clonazepam|benzos|pins|tablets) (?:all )?(?:saved|stashed|hidden|put away|hoarded)(?: up)? (?:for when (?:i|he|she) (?:am|is) ready|for the end|until (?:i|he|she) (?:am|is) ready|for (?:that|one) day)|stockpil\w*|(?:hoard\w*|sav(?:e|ed|ing)(?: up)?|collect(?:ed|ing)|stash(?:ed|ing)) (?:up )?(?:all )?(?:(?:my|the|his|her|their|these|those|some|of) )*(?:pills|meds|klonopin|clonazepam|benzos|pins|tablets)(?: up)?"
+        r"(?= ?$| [,.!;]| for when| for (?:the end|later|one day|a reason|that)| so| until| to| in case i| because i| just in case| and (?:plans?|is going|wants?|will|intends?) to (?:take|swallow|use))(?! for (?:the |my )?(?:trip|travel|vacation|flight|emergenc\w+|bad days|panic attacks?|refills?|insurance))(?! in case of)|"
         r"(?:overdose|od) on purpose|(?:want|wants|going|plan|planning) to (?:overdose|od)|"
         r"(?:want|wants|need|needs) (?:[^ .?!;]+ ){0,2}to kill me|can not go on|"
         r"(?:sent|texted|wrote|left|posted) (?:me |us )?(?:a )?(?:goodbye|suicide) (?:note|letter|message|text)|giving away (?:his|her|my|their) (?:stuff|things|belongings))",
@@ -93,7 +96,8 @@ RULES = (
         C,
         rf"(?:how many|how much|what amount|what dose|which dose|number of|amount of|what number of) (?:{GAP}{{0,12}}?)"
         r"(?:kill|killed|kills|lethal|fatal|deadly|die|dead|death|overdose|od|never wake|not wake|end (?:it|my life)|unalive|sleep forever|sleep for good|sleep permanently)|"
-        r"(?:lethal|fatal|deadly|killing) (?:dose|dosage|amount|quantity|level|number)|"
+        r"(?:lethal|fatal|deadly|killing) (?:doses?|dosages?|amounts?|quantity|quantities|levels?|numbers?)|"
+        rf"how many (?:of )?(?:(?:his|her|my|their|the|these|those) )?(?:{GAP}?)(?:{DRUGISH}|of them) (?:it )?(?:would|will|does|did) (?:it )?take(?= ?$| [.?!;,]| to (?:die|kill|end|never|not wake|do it|be enough|go))|"
         r"(?:dose|amount) (?:that|which|to|would|will|could) (?:kill|be lethal|be fatal|end)|what would it take to (?:die|kill|end)|"
         rf"enough (?:{DRUGISH} |of them |of it |pills )?to (?:kill|die|end|never wake|not wake|overdose|od)",
         checks=frozenset({"negation"}),
@@ -138,7 +142,7 @@ RULES = (
         r"(?:want|wants|need|needs|wish|just want) (?:the pain|it|everything|this|it all|all of this|the suffering|my life|life) (?:all )?to (?:stop|end|be over) (?:forever|permanently|for good|for ever|once and for all)|"
         r"(?:want to |wants to |just want to )?(?:stop|cease to) exist(?:ing)?|not (?:want to )?exist(?:ing)? (?:anymore|any more)|"
         r"(?:wish|want|wants|going|could|hope) (?:[^ .?!;]+ ){0,3}?(?:disappear|vanish) (?:for good|forever|permanently)|"
-        r"(?:have|got|saved|saving|collected|counted|stockpiled|there is) (?:enough|plenty)(?: (?:pills|of them|of it|here))? to (?:make it (?:all )?(?:stop|end)|end it|die|do it|not wake up|never wake up|kill myself)|"
+        r"(?:have|got|saved|saving|collected|counted|stockpiled|there is) (?:enough|plenty)(?: (?:pills|of them|of it|here))?(?: (?:saved|stashed|saved up|put away|hidden))? to (?:make it (?:all )?(?:stop|end)|end it|die|do it|not wake up|never wake up|kill myself)|"
         r"(?:painless|quick|easy|quickest|peaceful|best|easiest) (?:ways?|methods?) (?:to|of) (?:go|die|dying|end (?:it|my life|things)|kill (?:myself|yourself)|not wake up|overdose|do it)|"
         r"(?:searching|googling|looking up|researching|reading about) (?:ways|how) to (?:die|kill (?:myself|yourself)|end (?:it|my life)|overdose)|"
         r"(?:will not|not going to|won t) need (?:it|them|this|that|these|those|my [a-z]+|any of (?:it|this|them)) (?:where i am going|after (?:tonight|today)|much longer)|where i am going(?= ?$| [,.!;])|"
@@ -149,14 +153,14 @@ RULES = (
         r"(?:good)?byes? (?:[^.?!;]+ ){0,6}?(?:phone (?:is |went |was )?(?:off|dead)|not (?:answering|picking up)|will not answer|can not reach)|"
         r"(?:i am|i m|am|is|are) (?:saying|writing) (?:my |his |her )?goodbyes?(?= ?$| [,.!;]| and (?:i|he|she|they) (?:can not|am|is|are|will|love)| to (?:everyone|everybody|you all|all of you|the world|life))|"
         r"(?:giving|gave|give) (?:away )?(?:his|her|my|their|all (?:his|her|my|their)) (?:stuff|things|belongings|possessions)(?: away)?|"
-        r"(?:{DRUGISH}|them) (?:all )?lined up|(?:want|wants) out (?:of (?:this life|life|everything|this world)|permanently|for good|forever)|"
+        rf"(?:{DRUGISH}|them) (?:all )?lined up|(?:want|wants) out (?:of (?:this life|life|everything|this world)|permanently|for good|forever)|"
         r"(?:done|finished) with (?:everything|it all|this life|life|living|this world|being alive|existing)|(?:had|have had) enough of (?:this |my )?(?:life|living|being alive|existing)",
     ),
     rule(
         "crisis.suicidal",
         C,
-        r"(?:(?:would|will|d|are|is) (?:honestly |really |probably |all |just )?be (?:so much |much |a lot )?(?:better off|happier|better|easier|fine|relieved) (?:[^ .?!;]+ ){0,2}?(?:without (?:me|him|her|them)|if (?:i|he|she) (?:just )?(?:was|were|am|is|died|disappeared|vanished|left for good|was not here|were not here|was not around|was dead|were dead|was gone|were gone|did not exist|never existed)|when i am gone))|"
-        r"better (?:off )?without me|(?:burden|weight) (?:to|on|for) (?:everyone|everybody|my family|them all|all of them|the people i love)|"
+        r"(?:(?:would|will|d|are|is) (?:honestly |really |probably |all |just )?be (?:so much |much |a lot )?(?:better off|happier|better|easier|fine|relieved) (?:[^ .?!;]+ ){0,2}?(?:without (?:me|him|her|them)|if (?:i|he|she) (?:just )?(?:was|were|am|is|died|disappeared|vanished|left for good|was not here|were not here|was not around|was dead|were dead|was gone|were gone|did not exist|never existed|did not wake up|never woke up|would not wake up)|when i am gone))|"
+        r"better (?:off )?without me|(?:burden|weight) (?:to|on|for) (?:literally |just |really )?(?:everyone|everybody|my family|them all|all of them|the people i love)|"
         r"(?:rather|might as well|may as well|better off) be dead|(?:would|d) rather (?:die|not exist|not be alive|not wake up)(?! than)|"
         r"wish (?:i|he|she|they) (?:would |could |had |would have )?(?:never been born|not been born|died|were dead|was dead|could disappear|would disappear|did not exist)",
         unless=HYPERBOLE,
@@ -168,13 +172,15 @@ RULES = (
         r"(?:said|saying|say) (?:my|our|his|her|their|final|last) (?:final |last )?goodbyes|goodbye (?:notes?|letters?|messages?|texts?|videos?|posts?)|"
         r"this is (?:my |our )?(?:goodbye|the end)(?! of)|goodbye forever|(?:will be|is) my (?:last|final) (?:message|post|text|words)(?! (?:for|before|until|till|of the))|"
         r"for when (?:i|he|she|they) (?:am|is|are) (?:gone|dead|not here|not around)|"
+        r"(?:wrote|written|writing|finished|working on) (?:my|his|her) (?:suicide |goodbye |last |final )?(?:note|letter)(?! for (?:class|school|work|the doctor))(?= ?$| [,.!;]| already| to (?:everyone|my family|you all)| for (?:my family|everyone|them|when|after))|"
+        r"(?:letters?|notes?) (?:to|for) (?:everyone|everybody|my family|my kids|each of them) (?:[^ .?!;]+ ){0,2}?(?:why i am (?:going|leaving|doing this|doing it)|so they (?:will|would) understand|goodbye)|"
         r"(?:left|wrote|leaving|writing) (?:me |us )?a (?:note|letter) (?:saying|that says) (?:[^ .?!;]+ ){0,3}?(?:goodbye|sorry for everything|i love you all|take care of)",
     ),
     rule(
         "crisis.suicidal",
         C,
         r"(?:not|never|no longer) (?:going to )?(?:be|being) (?:around|here|alive) (?:much )?(?:longer|anymore|any more|tomorrow|for long|by (?:tomorrow|morning|monday))|"
-        r"(?:not|never|no longer) (?:going to )?(?:be|being) a (?:problem|burden|bother) (?:to|for) (?:anyone|anybody|you|everyone|them|us|me|my family|the family|you all) (?:anymore|any more|much longer|soon|for long|ever again)|"
+        r"(?:not|never|no longer) (?:going to )?(?:be|being) a (?:problem|burden|bother)(?: (?:to|for) (?:anyone|anybody|you|everyone|them|us|me|my family|the family|you all))? (?:anymore|any more|much longer|soon|for long|ever again)|"
         r"soon (?:i|he|she) (?:will not|am not going to) be a (?:problem|burden)",
         unless=ELSEWHERE,
     ),
@@ -216,7 +222,7 @@ RULES = (
         C,
         r"(?:been|started|start|keep|keeps|kept|am|is|was|back to|urge to|urges to|want to|wants to|going to|need to|relapsed|relapsed on|relapsed into) (?:cutting|cut|burning|burn|hurting|harming)"
         r"(?= again| myself| herself| himself| my (?:arms?|wrists?|legs?|thighs?|skin|stomach)|$| [,.!;])|"
-        r"(?:relapsed|relapse|relapsing) (?:on |with |into )?(?:self harm|self harming|cutting)|self harm relapse|urges? to (?:cut|burn|self harm|hurt myself)|"
+        r"(?:relapsed|relapse|relapsing) (?:on |with |into )?(?:self harm|self harming|cutting|sh)|(?:sh|self harm) (?:again|relapse|urges?|scars? (?:are )?fresh)|self harm relapse|urges? to (?:cut|burn|self harm|hurt myself)|"
         r"(?:been|keep|keeps|kept|started) (?:hitting|banging|punching|scratching|burning|biting) (?:myself|my (?:head|arms?|legs?|face|wrists?|skin))|"
         r"(?:cut|cutting|burned|burnt|burning|scratched|carved|carving) (?:my|his|her) (?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?) (?:[^ .?!;]+ )?(?:again|on purpose|deliberately|last night|tonight|every night|to feel|until)|"
         r"(?:scratch\w*|hit|hitting|punch\w*|bit|bite|biting|bang\w*|burn\w*|cut\w*) (?:myself|my (?:arms?|legs?|wrists?|head|skin|thighs?)) (?:[^ .?!;]+ ){0,2}?(?:until|till) (?:it |they |i |my skin )?(?:bleed|bled|bleeds|bruise|bruised|bruises|scar\w*)",
@@ -231,12 +237,57 @@ RULES = (
     rule(
         "crisis.lethal_amount",
         C,
-        rf"(?:will|would|could|can|is|are|does) (?:taking |swallowing |eating )?{AMOUNT_SUBJECT}(?:{GAP}{{0,4}}?)"
+        rf"(?:will|would|could|can|is|are|does) (?:taking |swallowing |eating )?{AMOUNT_SUBJECT}(?:{GAP}{{0,6}}?)"
         r"(?:kill (?:me|him|her|them|someone|a person)|be (?:lethal|fatal|deadly|enough)|enough to (?:die|kill|end|overdose|not wake|never wake))|"
         rf"(?:is|are) {AMOUNT_SUBJECT}(?:{GAP}{{0,4}}?)(?:lethal|fatal|deadly|a lethal dose|a fatal dose|enough to (?:die|kill))|"
         rf"(?:how many|how much) (?:{DRUGISH} |of (?:them|these|those|it) )?(?:to|until|till|before) (?:die|death|never wake|not wake|end it|it kills|it is fatal|go peacefully|go quietly|pass peacefully|slip away|sleep forever|be done|do it)|"
         r"(?:what point|how many|how much|what number|what amount|what dose) (?:[^ .?!;]+ ){0,6}?(?:becomes?|gets?|turns?|is) (?:deadly|lethal|fatal)|"
         r"would (?:that|it|this|these|those) (?:do it|be enough|kill me|end it)",
         checks=frozenset({"negation"}),
+    ),
+    # ---- indirect: call notes, text messages, wishes and preparations (no method named) -------
+    rule(
+        "crisis.suicidal",
+        C,
+        r"(?:think|thinking|thought) (?:about|of) (?:being dead|dying|death|not being here|not existing|not being alive) (?:a lot|all the time|every day|constantly|so much|often|daily)|"
+        r"(?:never (?:woke|wake|waking|came|come|coming) (?:up|back)|not waking up|being dead|(?:drift|drifting|slip|slipping) (?:off|away)) (?:[^.?!;]+ ){0,6}?(?:sounds?|seems?|feels?|would be) (?:so |really |kind of |kinda |pretty |weirdly |honestly )?(?:peaceful|nice|tempting|appealing|comforting|like a relief|a relief)|"
+        r"(?:hope|hoping|wish|pray|praying) (?:[^ .?!;]+ ){0,2}?(?:a |the )?(?:bus|car|truck|train|something|someone) (?:hits|kills|runs over) me|(?:hope|hoping|pray) (?:that )?i (?:die|do not wake up|never wake up)|"
+        r"wish (?:i|he|she) (?:did not|would not|never|did not have to) (?:have to )?(?:come back (?:up)?|wake up|resurface)|"
+        r"(?:drift|drifting|slip|slipping) (?:off |away )?(?:for good|forever|permanently)|(?:sleep|go to sleep|fall asleep) (?:for good|permanently|and never wake up)|"
+        r"(?:world|everyone|everybody|my family|they) (?:would|will|d) be (?:[^ .?!;]+ ){0,2}?(?:better|lighter|happier|easier|brighter) (?:with|once|if|when) (?:me|i am|i was|i were|i am) (?:gone|dead|out of the way|not (?:here|around))|"
+        r"(?:last|final) time (?:i will|i am going to|i ll|i will ever) (?:be )?(?:messaging|talking to|texting|writing to|speaking to|message|talk to) (?:anyone|anybody|you|everyone)|"
+        r"(?:working out|figuring out|planning|thinking about|think about|worked out) (?:how|when|where) (?:i would|i will|i could|to) do it|who (?:would|will|is going to) find (?:me|my body)|"
+        r"(?:make sure|so that) (?:nobody|no one) (?:finds|can find|will find|would find) (?:them|me|him|her)(?: in time)?|(?:nobody|no one) finds (?:them|me|him|her) in time|"
+        r"(?:do not|can not) see (?:why|any reason why) (?:i should|to) (?:wait|keep going|go on|hold on|stay)|"
+        r"see you (?:all )?on the other side|see you in (?:the next life|another life|heaven)|(?:like|as if) it was the last time|made me promise to (?:look after|take care of)|"
+        r"(?:found|find|finding) (?:a )?(?:new )?home for my (?:dog|cat|pets?|animals)|signed (?:my|his|her) [a-z]+ over to|(?:taken|took) care of everything (?:i|he|she) needed to|(?:put|putting|got) (?:my|his|her) affairs in order|"
+        r"(?:sitting|sat|is|was) (?:in|inside) (?:the|a) (?:closed )?garage with the (?:engine|car|motor) running",
+        unless=(*ELSEWHERE, *SPORT),
+    ),
+    rule(
+        "crisis.suicidal",
+        C,
+        rf"(?:texted|sent|messaged|said|wrote|posted) (?:me |us )?(?:a )?goodbye(?: (?:message|text|note))?(?: ,| and| but)? (?:[^.?!;]+ ){{0,3}}?(?:has|have|had|with|got) (?:(?:a|the|his|her|their|all|some) )*(?:{PILLISH}|gun|rope|knife)|"
+        rf"(?:\d+|all|a bunch of|a lot of) (?:of )?(?:my |his |her )?(?:{DRUG}|pills|tablets) (?:saved|stashed|hidden|put away)(?: up)?(?= ?$| [,.!;])",
+    ),
+    rule(
+        "crisis.lethal_amount",
+        C,
+        rf"(?:would|will|does|did) (?:it|that) hurt (?:if|to) (?:[^.?!;]+ ){{0,6}}?(?:{STRONG_AMOUNT}|overdose|all of (?:them|it))|"
+        r"would (?:they|i|he|she|you|someone) (?:just )?(?:drift off|slip away|fall asleep forever|go peacefully|feel anything)|"
+        r"(?:stops?|stopped) being (?:medicine|safe|a medicine)|(?:starts?|started) being (?:the end|deadly|lethal|fatal|poison)|"
+        r"enough for (?:a|an|someone|somebody|me) (?:\d+ ?(?:lb|lbs|pound|pounds|kg|kilo|kilos) )?(?:person|man|woman|guy|girl|adult|someone)|"
+        r"(?:amount|dose|number|many|much) (?:[^.?!;]+ ){0,6}?(?:guaranteed|enough|sure|certain) to (?:stop (?:[^ .?!;]+ )?(?:breathing|heart)|kill|die)",
+        checks=frozenset({"negation"}),
+    ),
+    rule(
+        "crisis.self_harm",
+        C,
+        r"(?:punch\w*|hit\w*|bang\w*|scratch\w*|pick\w*|bit|bite|biting|burn\w*) (?:[^ .?!;]+ ){0,4}?(?:until|till) (?:[^ .?!;]+ ){0,2}?(?:split|splits|bleed|bled|bleeds|bruise\w*|break|broke|crack\w*|scar\w*)|"
+        r"(?:found|finding|hiding|hides|hid|hidden|keeps?) (?:[^ .?!;]+ ){0,3}?(?:razors?|razor blades?|blades)|(?:razors?|blades) (?:[^ .?!;]+ ){0,2}?(?:hidden|taped|stashed)",
+        unless=(
+            *ACCIDENT,
+            (r"(?:shav\w*|beard|legs|scooter|hockey|skates?|lawn ?mower|blender)", "none.idiom"),
+        ),
     ),
 )

@@ -20,7 +20,7 @@ from assistant.safety.lexicon import (
     WEAK_AMOUNT,
 )
 from assistant.safety.rule import rule
-from assistant.safety.signs import ALARM, BREATHING, CHILD_INGESTION, CHILD_SIGNS, NO_RESPONSE, SEIZURE
+from assistant.safety.signs import ALARM, BREATHING, CHILD_INGESTION, CHILD_SIGNS, NO_RESPONSE, SEIZURE, WHO
 
 E = Route.EMERGENCY
 # "I'm not waking up at night" is a side effect, "want to ... not wake up" a wish (crisis rules).
@@ -41,6 +41,40 @@ THINGS = (
         "none.idiom",
     ),
 )
+# "won't respond to anything I say" in a sulk, a device that is not responding, a sports knock.
+BEHAVIOUR = (
+    (
+        r"(?:meltdown|tantrum|sulk\w*|silent treatment|cold shoulder|ignoring (?:me|us)|(?:anything|a word|what) (?:i|we) (?:say|said)|grounded|"
+        r"(?:responding|respond|answering|answer) to (?:pings|pinging|requests?|clicks?|commands?|input|touch|keys?|emails?|texts?|messages?|calls?))",
+        "none.idiom",
+    ),
+    (
+        r"(?:server|website|site|app|computer|laptop|pc|printer|router|modem|file|program|browser|screen|console|game|tv|remote|mouse|keyboard|device|system|bot|script|page|phone|car|engine) "
+        r"(?:[^ .?!;]+ ){0,3}?(?:not|stopped) (?:responding|answering|working|moving|reacting)",
+        "none.idiom",
+    ),
+)
+KNOCK = (
+    (
+        r"(?:collision|tackle|concussion|boxing|in the (?:game|match|ring|fight)|(?:he|she|they) (?:is|are|was|were) (?:fine|ok|okay|alright) now)",
+        "none.idiom",
+    ),
+)
+COSMETIC = (
+    (
+        r"(?:emojis?|lipstick|lip (?:gloss|liner|stain)|makeup|make up|costume|filter|popsicle|slushie|candy|raspberry|halloween|paint|dye|avatar|nail polish|cosplay|blue raspberry)",
+        "none.idiom",
+    ),
+)
+TANTRUM = (
+    (
+        r"(?:because|over|about|when i|whenever|every time|tantrum|meltdown|angry|mad|furious|pissed|screaming|yelling|hissy|conniption|"
+        r"ipad|toy|toys|candy|bedtime|homework|screen time|tv|video games?|told (?:him|her|them)|said no|wedding|boss|manager)",
+        "none.idiom",
+    ),
+)
+# "I can't wake up without an alarm": one's own sleep, not someone unresponsive.
+SELF_WAKING = ((r"i can not (?:wake|get) up(?! (?:him|her|them|my|the|our))", "none.idiom"),)
 SLEEP_TALK = ((r"(?:at night|every night|when (?:he|she|i|they) sleeps?|snores? every)", "none.idiom"),)
 
 RULES = (
@@ -57,8 +91,8 @@ RULES = (
     rule(
         "emergency.unresponsive",
         E,
-        rf"{NOT_FIRST}(?:will not|would not|does not|did not|not|is not|has not|hasnt) (?:he |she |they |it )?(?:wake|waking|woken|woke|respond|responding|react|reacting)(?: up)?{NOT_TO_MEDS}(?! until| before| at| to (?:my |his |her |our )?(?:texts?|messages?|calls?|emails?|phone))",
-        unless=WISH,
+        rf"{NOT_FIRST}(?:will not|would not|does not|did not|not|is not|has not|hasnt) (?:he |she |they |it )?(?:wake|waking|woken|woke|respond|responding|react|reacting)(?: up)?(?! up\b){NOT_TO_MEDS}(?! until| before| at| in the morning| early| on time| to (?:my |his |her |our )?(?:texts?|messages?|calls?|emails?|phone))",
+        unless=(*WISH, *BEHAVIOUR, *THINGS, *SELF_WAKING),
     ),
     rule(
         "emergency.unresponsive",
@@ -75,7 +109,7 @@ RULES = (
         "emergency.unresponsive",
         E,
         r"(?:unresponsive|non responsive|nonresponsive|unconscious|(?:not|barely|hardly|semi|half) (?:really )?conscious|out cold|(?:eyes|eye) (?:rolled|rolling) back|(?:is|went|gone|seems|looks|totally|completely) limp)",
-        unless=THINGS,
+        unless=(*THINGS, *KNOCK),
     ),
     rule(
         "emergency.unresponsive",
@@ -102,9 +136,10 @@ RULES = (
     rule(
         "emergency.lips",
         E,
-        r"(?:(?:lips|face|skin|fingers|fingertips|nails|mouth) (?:are |is |look |looks |looking |turned |turning |going |gone |went |have |has |getting |kind of |very |really |a bit |slightly |all )*"
+        r"(?:(?:lips|face|skin|fingers|fingertips|nails|mouth) (?:are |is |look |looks |looking |turned |turning |going |gone |went |have |has |getting |kind of |very |really |a bit |slightly |all |like )*"
         r"(?:blue|bluish|grey|gray|greyish|grayish|purple|purplish|ashen|pale blue)|"
-        r"(?:blue|bluish|grey|gray|purple|purplish) (?:lips|face|fingertips|fingernails|nails)|turning (?:blue|grey|gray|purple))",
+        r"(?:blue|bluish|grey|gray|purple|purplish) (?:lips|face|fingertips|fingernails|nails)|turning (?:blue|grey|gray|purple)|cyanotic|cyanosis|found (?:him|her|them|my [a-z]+) (?:all |kind of |a bit )?(?:blue|grey|gray))",
+        unless=COSMETIC,
     ),
     rule(
         "emergency.snoring",
@@ -146,9 +181,28 @@ RULES = (
     rule(
         "emergency.seizure",
         E,
-        r"(?:(?:having|is having|is in|went into|gone into|going into|has just had|just had|started having) (?:a |an )?(?:seizures?|fits?|convulsions?|grand mal)(?! disorder)|"
+        r"(?:(?:having|is having|is in|went into|gone into|going into|has just had|just had|started having) (?:a |an )?(?:seizures?|convulsions?|grand mal)(?! disorder)|"
         r"(?:is |are |keeps |started |starting |began |begun |now )?(?:seizing|convulsing)(?! disorder)|seizure (?:right )?now|"
         r"(?:shaking|jerking|twitching) (?:uncontrollably|all over|and (?:not responding|unresponsive|foaming))|(?:is|are|keeps) fitting|foaming at the mouth)",
+    ),
+    rule(
+        "emergency.seizure",
+        E,
+        r"(?:having|is having|is in|went into|gone into|going into|has just had|just had|started having) (?:a |an )?fits?",
+        unless=TANTRUM,
+    ),
+    rule(
+        "emergency.breathing",
+        E,
+        r"(?:breathing|breathes|breaths?) (?:[^ .?!;]+ ){0,3}?(?:[1-9]|1[01]) (?:times |breaths )?(?:a|per|each|every) minute|"
+        r"(?:gasping|wheezing|choking|grunting|snorting)(?! (?:in|at|with|for) (?:surprise|shock|horror|delight|laughter|the view))",
+        needs="taken",
+    ),
+    rule(
+        "emergency.sedated",
+        E,
+        rf"(?:can not|could not|unable to|can barely) (?:get|keep) {WHO} (?:up|awake|to stand|to sit up|on (?:his|her|their) feet)",
+        needs="taken",
     ),
     # ---- generalized: a sign cluster plus a cue anywhere in the clause or the conversation ------
     rule("emergency.unresponsive", E, NO_RESPONSE, unless=THINGS),
@@ -160,7 +214,8 @@ RULES = (
     rule(
         "emergency.child",
         E,
-        rf"(?:{DRUGISH}|one|some) in (?:his|her|their) mouth|(?:bottle|container|cabinet|purse|bag|organizer) (?:was |is |wide )?open|{CHILD_SIGNS}",
+        rf"(?:{DRUGISH}|one|some) in (?:his|her|their) mouth|(?:bottle|container|cabinet|purse|bag|organizer) (?:was |is |wide )?open|open (?:pill )?(?:bottle|container|pack|packet|box)|"
+        rf"(?:{DRUGISH}|some|a few|one|two|2|3) (?:are |were |is |was )?missing|missing (?:{DRUGISH})|count is off|{CHILD_SIGNS}",
         needs="child",
     ),
 )

@@ -19,7 +19,10 @@ STOP_ES = (
 ABRUPT_ES = (
     r"(?:de golpe|de repente|de un dia para otro|de una vez|en seco|bruscamente|de inmediato|inmediatamente|"
     r"manana|hoy|ya mismo|esta noche|desde (?:hoy|manana|ya|ahora|este momento)|sin (?:bajar|reducir|disminuir|ir bajando|supervision|medico|ayuda)(?: la dosis)?|"
-    r"en (?:una semana|unos dias|pocos dias|\d+ dias))"
+    r"en (?:una semana|unos dias|pocos dias|\d+ dias)|"
+    # Spanglish: English timing inside a Spanish sentence
+    r"de un jalon|asi nomas|de tajo|de sopeton|de una(?! vez)|sin (?:ir )?bajarle|sin ir bajandole|"
+    r"this weekend|all at once|cold turkey|tomorrow|tonight|right now|starting (?:today|tomorrow|now))"
 )
 SUPERVISED_TAPER = ((SUPERVISED, "none.supervised_taper"),)
 
@@ -37,7 +40,7 @@ RULES = (
     rule(
         "emergency.breathing",
         E,
-        r"(?:no respira|apenas respira|casi no respira|dejo de respirar|respira (?:muy |super |bien )?(?:lento|lenta|despacio|poco|mal|raro|debil)|"
+        r"(?:no respira|apenas respira|casi no respira|dejo de respirar|respira (?:muy |super |bien )?(?:lento|lenta|despacio|despacito|poco|mal|raro|debil)|"
         r"respiracion (?:muy )?(?:lenta|debil|rara|superficial))",
         lang="es",
     ),
@@ -81,9 +84,16 @@ RULES = (
         lang="es",
     ),
     rule(
+        "emergency.drowsy",
+        E,
+        r"muy (?:confundid[oa]|adormilad[oa]|dormid[oa]|somnolient[oa])|se le cierran los ojos|no (?:sabe|reconoce) (?:quien soy|donde esta|a nadie)|(?:esta )?helad[oa]|no (?:me|nos|le) (?:contesta|responde)",
+        needs="overdose",
+        lang="es",
+    ),
+    rule(
         "emergency.child",
         E,
-        rf"{CHILD} (?:{GAP}{{0,4}}?)(?:se (?:trago|comio|tomo)|trago|comio|tomo|ingirio|agarro|(?:pudo|puede) haber(?:se)? (?:tragado|comido|tomado))",
+        rf"{CHILD} (?:{GAP}{{0,4}}?)(?:se (?:trago|comio|tomo|metio|puso|llevo) (?:a |en )?(?:la boca)?|trago|comio|tomo|ingirio|agarro|(?:pudo|puede) haber(?:se)? (?:tragado|comido|tomado))",
         needs="drug",
         lang="es",
     ),
@@ -113,7 +123,7 @@ RULES = (
     rule(
         "medical_supervision.stop_abrupt",
         M,
-        r"(?:de golpe|en seco|de un dia para otro)",
+        r"(?:de golpe|en seco|de un dia para otro|de un jalon|asi nomas|de tajo)",
         needs="drug",
         past="months",
         lang="es",
@@ -143,7 +153,7 @@ RULES = (
     rule(
         "medical_supervision.detox_alone",
         M,
-        r"(?:desintoxicar(?:me|se)?|dejar(?:lo|la)?|quitarme|hacer (?:el )?detox|detox) (?:[^ .?!;]+ ){0,4}?(?:sol[oa]|en casa|por mi cuenta|sin (?:medico|doctor|ayuda|supervision))",
+        r"(?:desintoxicar(?:me|se)?|dejar(?:lo|la)?|quitarme|sacarme|sacarlo|hacer (?:el )?detox|detox) (?:[^ .?!;]+ ){0,6}?(?:sol[oa]|en casa|por mi cuenta|sin (?:medico|doctor|ayuda|supervision))",
         unless=SUPERVISED_TAPER,
         past="months",
         lang="es",
@@ -151,7 +161,8 @@ RULES = (
     rule(
         "medical_supervision.decided",
         M,
-        rf"(?:ya )?no (?:voy a|vuelvo a|pienso|quiero|va a|piensa) (?:tomar|tomarme|tomarlo|tomarla|tomarlas) (?:mas )?(?:{ES_OBJECT}|nunca mas|mas)",
+        rf"(?:ya )?no (?:voy a|vuelvo a|pienso|quiero|va a|piensa) (?:tomar|tomarme|tomarlo|tomarla|tomarlas) (?:mas )?(?:{ES_OBJECT}|nunca mas|mas)|"
+        r"(?:ya )?no (?:lo|la|las|los) (?:voy a|vuelvo a|pienso|quiero) (?:tomar|seguir tomando)|(?:pasar|bajar|ir) de \d+(?:\.\d+)?(?: mg)? a (?:nada|cero|0) (?:en|dentro de) (?:una semana|unos dias|\d+ dias|pocos dias)",
         needs="drug",
         unless=SUPERVISED_TAPER,
         past="months",
@@ -164,14 +175,17 @@ RULES = (
         r"(?:estarian|estaria|estarias|seria|serian|vivirian|estan|estarán) (?:[^ .?!;]+ )?mejor sin (?:mi|el|ella)|"
         r"(?:carta|nota|mensaje|video) de despedida|(?:se despidio|me despedi|me estoy despidiendo|se esta despidiendo) de (?:todos|todo el mundo|nosotros|mi familia)|"
         r"(?:ya )?no (?:quiero|quiere) (?:existir|seguir aqui|estar aqui|despertar(?:me)?)|(?:tengo|tiene) un plan para (?:matarme|morir|suicidarme|matarse)|"
-        r"(?:no|ya no) (?:voy|va) a estar (?:aqui|mas) (?:manana|mucho tiempo)|dormir para siempre|desaparecer para siempre",
+        r"(?:no|ya no) (?:voy|va) a estar (?:aqui|mas) (?:manana|mucho tiempo)|dormir para siempre|desaparecer para siempre|"
+        r"(?:dormir(?:me|se)?|irme) y (?:ya )?no (?:volver|despertar(?:me)?)|no volver a despertar|ojala (?:ya )?no (?:amanecer|despertar)|no amanecer|"
+        r"no le veo sentido a (?:nada|la vida|vivir)|regal\w* (?:todas )?(?:mis|sus) cosas|para cuando (?:yo )?no (?:este|estemos)|(?:deje|dejo) todo arreglado|"
+        r"despidiendose|se (?:esta )?despidiendo|(?:quiere|quiero|se quiere) (?:ir(?:se|me)?|estar) con (?:mi |su )?[a-z]+ (?:al|en el) cielo",
         lang="es",
     ),
     rule(
         "crisis.suicidal",
         C,
         r"(?:(?:quiero|quisiera|me quiero|quiere|se quiere|deseo|ganas de|pienso en|pensando en) (?:me )?(?:morir(?:me|se)?|matar(?:me|se)|suicidar(?:me|se)|desaparecer para siempre)|"
-        r"(?:se|me) (?:va|voy|vas|van|iba) a (?:matar|suicidar|quitar la vida)|(?:me|se|te) (?:quiero|quiere|quieres|quieren|queria|queria) (?:matar|morir|suicidar)|suicid\w*|matarme|quitarme la vida|quitarse la vida|acabar con (?:mi vida|su vida|todo)|no quiero (?:vivir|seguir viviendo|despertar|seguir|estar aqui)|"
+        r"(?:se|me) (?:va|voy|vas|van|iba) a (?:matar|suicidar|quitar la vida)|(?:me|se|te) (?:quiero|quiere|quieres|quieren|queria|queria) (?:matar|morir|suicidar)|suicid\w*|matarme|quitarme la vida|quitarse la vida|acabar con (?:mi vida|su vida|todo)|(?:ya )?no (?:quiero|quiere|queria) (?:vivir|seguir viviendo|despertar|seguir|estar aqui)|"
         r"no vale la pena vivir|(?:mejor|preferiria estar) muert[oa]|dormir y no despertar|no despertar nunca|"
         r"(?:ya )?no (?:aguanto|puedo) mas (?:vivir|la vida))",
         lang="es",
@@ -180,14 +194,15 @@ RULES = (
         "crisis.lethal_amount",
         C,
         rf"(?:cuantas|cuantos|cuanto|que cantidad|que dosis) (?:{GAP}{{0,8}}?)(?:matar|matarme|morir|muero|letal|mortal|sobredosis|no despertar)|"
-        r"dosis (?:letal|mortal)|cantidad (?:letal|mortal)",
+        r"dosis (?:letal|mortal)|cantidad (?:letal|mortal)|(?:cuantas|cuantos) (?:[^ .?!;]+ ){0,10}?(?:ultima vez que (?:me )?duermo|no volver a despertar|dormir para siempre)|"
+        rf"(?:cuantas|cuantos|cuanto) (?:{GAP}{{0,8}}?)(?:would|will|to) (?:kill|die|be (?:lethal|fatal|deadly))",
         checks=frozenset({"negation"}),
         lang="es",
     ),
     rule(
         "crisis.self_harm",
         C,
-        r"(?:hacerme dano|cortarme|lastimarme|autolesion\w*|me corto|me lastimo|herirme|(?:me estoy|se esta|me he|se ha) (?:cortando|cortado|lastimando|lastimado|haciendo dano|quemando|quemado))",
+        r"(?:hacerme dano|cortarme|lastimarme|me quemo|quemarme|me pego|golpearme|autolesion\w*|me corto|me lastimo|herirme|(?:me estoy|se esta|me he|se ha) (?:cortando|cortado|lastimando|lastimado|haciendo dano|quemando|quemado))",
         lang="es",
     ),
     rule(

@@ -42,9 +42,9 @@ STOP_NOW = (
     r"(?:stop|stopping|quit|quitting|drop|dropping|ditch|ditching|come off|coming off|get off|getting off|go off|going off|"
     r"give up|giving up|cut out|cutting out|kick|kicking|be done with|be off|stop taking|quit taking|stop using)"
 )
-INTENT = r"(?:going to|gonna|will|decided to|have decided to|am|i am|plan to|planning to|about to|ready to|i have to|need to|today i|tonight i)"
+INTENT = r"(?:going to|gonna|will|ill|decided to|have decided to|am|i am|plan to|planning to|about to|ready to|i have to|need to|today i|tonight i)"
 ALONE = (
-    r"(?:alone|by myself|on my own|by (?:himself|herself|themselves)|on (?:his|her|their) own|at home|myself|"
+    r"(?:alone|by myself|on my own|by (?:himself|herself|themselves)|on (?:his|her|their) own|at home|myself|in my room|no doctors? involved|with no (?:doctor|medical help|help|supervision)|"
     r"without (?:a |my |any |the |medical )?(?:doctor|doc|help|medical help|supervision|rehab|prescriber|psychiatrist)|"
     r"without (?:telling|anyone knowing|(?:my|the|a) doctor knowing)|no doctors?|lock(?:ing)? myself in)"
 )
@@ -70,7 +70,7 @@ RULES = (
     rule(
         "medical_supervision.stop_abrupt",
         M,
-        rf"(?:just|simply) (?:going to |want to |will |gonna )?{STOP} (?:taking |using )?{OBJECT}",
+        rf"(?:just|simply) (?:going to |want to |will |gonna )?(?:be )?{STOP} (?:taking |using )?{OBJECT}",
         unless=GRADUAL,
         past="months",
     ),
@@ -107,7 +107,7 @@ RULES = (
         "medical_supervision.stopped_recently",
         M,
         rf"(?:stopped|quit|came off|got off|went off|dropped|ditched|gave up|discontinued|skipped|missed|been off|gone off|have not (?:taken|had|touched)|has not (?:taken|had|touched)|not touched|did not take|been without|gone without|no) (?:taking |using )?"
-        rf"(?:{OBJECT}|any|a dose|a single (?:one|dose|pill)|a {DRUG}) (?:{GAP}{{0,3}}?)(?:(?:\d+|a|few|couple of|couple|several|three|2) (?:days?|nights?)(?: ago)?|yesterday|last night|this week|all week|the whole week|(?:since )?this morning|(?:the )?(?:last|past) (?:\d+|few|couple of) days|"
+        rf"(?:{OBJECT}|any|a dose|a single (?:one|dose|pill)|a {DRUG}) (?:{GAP}{{0,3}}?)(?:(?:\d+|a|few|couple of|couple|several|three|2) (?:days?|nights?|dias|noches)(?: ago)?|yesterday|last night|this week|all week|the whole week|(?:since )?this morning|(?:the )?(?:last|past) (?:\d+|few|couple of) days|"
         r"(?:on|since) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)|(?:for|in) (?:\d+|a|few|a few|a couple|couple of|several) (?:days?|nights?|weeks?)|"
         r"(?:\d+|a|few|couple of) weeks? ago|last week)",
         past="months",
@@ -119,7 +119,7 @@ RULES = (
         rf"(?:out of|no more) (?:(?:my|his|her|the) )?(?:{DRUGISH}|refills?)(?: left)?(?! (?:in|at) (?:the )?(?:house|pharmacy))|"
         rf"(?:can not|could not|unable to|can not afford to) (?:get|afford|fill|refill) (?:a |my |more |any |the )?(?:refill|{DRUGISH}|more)|"
         r"(?:doctor|pharmacy|pharmacist|prescriber|psychiatrist|gp|clinic) (?:will not|would not|did not|refused to|refuses to|can not|does not want to|is not going to) (?:refill|fill|prescribe|renew|give me|write)|"
-        r"(?:doctor|pharmacy|pharmacist|prescriber|psychiatrist|gp|clinic) (?:stopped (?:prescribing|my|it)|cut me off|took me off|cut off my)|"
+        r"(?:doctor|pharmacy|pharmacist|prescriber|psychiatrist|gp|clinic) (?:stopped (?:prescribing|my|it)|cut me off|took me off|cut off my|(?:dropped|discharged|fired) (?:me|him|her)|retired|closed|left the practice)|"
         rf"lost (?:my|all my|his|her|the) (?:{DRUGISH})",
         unless=((r"(?:switch\w*|taper\w*|replac\w*|instead)", "none.supervised_taper"),),
         past="months",
@@ -143,14 +143,14 @@ RULES = (
         "medical_supervision.flush",
         M,
         rf"(?:flush|flushed|flushing|throw|threw|throwing|thrown|toss|tossed|tossing|dump|dumped|dumping|"
-        rf"get rid of|got rid of|getting rid of|bin|binned|destroy|destroyed|trash|trashed) (?:away |out )?{OBJECT}",
+        rf"get rid of|got rid of|getting rid of|bin|binned|destroy|destroyed|trash|trashed|discard|discarded|discarding|poured out|pour out|chuck|chucked|chucking|pour|pouring) (?:away |out )?{OBJECT}",
         unless=DISPOSAL,
         past="months",
     ),
     rule(
         "medical_supervision.detox_alone",
         M,
-        r"(?:detox|detoxing|detoxify|withdraw|withdrawing|come off|coming off|get off|getting off|taper|tapering|"
+        r"(?:detox|detoxing|detoxify|withdraw|withdrawing|come off|coming off|get off|getting off|went off|go off|going off|taper|tapering|"
         rf"wean|weaning|quit|quitting|stop|stopping|go through withdrawal|get through withdrawal|kick) (?:{GAP}{{0,4}}?)"
         r"(?:alone|by myself|on my own|myself|at home|without (?:a |my |any |the |medical )?(?:doctor|doc|help|medical|supervision|rehab|telling|prescriber|psychiatrist|taper))|"
         r"(?:home|self|diy) detox|(?:ride|tough|sweat|white knuckle|white knuckling|push|power|gut|grit) (?:it |this )?(?:out |through )?"
@@ -164,7 +164,7 @@ RULES = (
         rf"(?:taper|tapering|wean|weaning|come off|coming off|get off|getting off|be (?:completely |totally |fully )?off|off (?:of )?{OBJECT}|"
         rf"stop|quit|cut (?:down|back)|reduce|reducing) (?:{GAP}{{0,4}}?)(?:in|within|over|by) (?:just |only |like |about |around |maybe )?"
         r"(?:(?:a|[1-9]|1\d|20|one|few|a few|couple of|a couple of) (?:days?|week)\b|(?:1|2|one|couple of|a couple of) weeks)|"
-        r"by (?:next week|the (?:end of the )?week|the weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)",
+        r"by (?:next week|the (?:end of the )?week|the weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)|(?:over|during) (?:the |a )?(?:long )?weekend",
         unless=SUPERVISED_TAPER,
         past="months",
     ),
@@ -201,7 +201,7 @@ RULES = (
     rule(
         "medical_supervision.decided",
         M,
-        rf"(?:not|never|no longer) (?:going to |gonna )?(?:take|taking|touch|touching|use|using|swallow) (?:another (?:one|pill|dose|tablet)|any more(?! than)|anymore|a single (?:one|pill|dose)|{OBJECT} (?:anymore|any more(?! than)|again|ever again|from now on|after (?:today|tonight|this)))",
+        rf"(?:not|never|no longer) (?:going to |gonna )?(?:be )?(?:take|taking|touch|touching|use|using|swallow) (?:another (?:one|pill|dose|tablet)|any more(?! than)|anymore|a single (?:one|pill|dose)|{OBJECT} (?:anymore|any more(?! than)|again|ever again|from now on|after (?:today|tonight|this)))",
         needs="drug",
         unless=GRADUAL,
         past="months",
@@ -220,19 +220,28 @@ RULES = (
     rule(
         "medical_supervision.stopped_recently",
         M,
-        rf"(?:my |the |his |her )?last (?:ever )?(?:dose|pill|tablet|one|{DRUG})(?: (?:of|from) {OBJECT})? (?:ever|is (?:tonight|today|tomorrow)|tonight|(?:was|is) (?:\d+|a|few|a few|couple of|several|2|3) days? ago|was (?:yesterday|on \w+day|last night|last week))|"
+        rf"(?:my |the |his |her )?last (?:ever )?(?:dose|pill|tablet|one|{DRUG})(?: (?:of|from) {OBJECT})? (?:ever|is (?:tonight|today|tomorrow)|tonight|(?:was|is) (?:\d+|a|few|a few|couple of|several|2|3) days? ago|was (?:yesterday|(?:on )?\w+day|last night|last week))|"
+        r"(?:done|finished|through) (?:taking|using) (?:them|it)(?= ?$| [,.!;])|(?:take|finish) (?:those|them|these|the rest|what i have) (?:and )?then (?:that is that|i am done|nothing|no more|i stop|i quit)|"
+        rf"(?:not|never) (?:going back|go back|returning) to the (?:pharmacy|doctor)|(?:{INTENT}) (?:just |simply )?(?:stop|quit)(?= ?$| [,.!;]| then| and be done| cold)|"
         r"(?:tonight|today|tomorrow) is my last (?:ever )?(?:dose|pill|tablet|one)|this is my last (?:ever )?(?:dose|pill|tablet|one)(?! (?:of the day|for today|until|till|before))|"
         rf"(?:\d+|few|a few|couple of|a couple of|several) days? since (?:my|his|her|their|the) last (?:dose|pill|tablet|one|{DRUG})|"
         rf"day \d+ (?:without|off|of no|with no|no) (?:{OBJECT}|any)|"
         rf"(?:been|gone|went) (?:\d+|a few|few|several|a couple of|couple of) days (?:without|off|with no) (?:{OBJECT}|any)",
         needs="drug",
-        unless=((r"(?:refill|pharmacy|pick up|picking up|renew)", "none.informational"),),
+        # "my last dose until I pick up the refill tomorrow" is a gap in supply, not a stop
+        unless=(
+            (
+                r"(?:until|till|before|when|then) (?:[^ .?!;]+ ){0,3}?(?:refill\w*|pharmacy|pick up|picking up|renew\w*)|"
+                r"(?:refill|prescription|pharmacy) (?:is |will be )?(?:ready|tomorrow|today|coming|due)",
+                "none.informational",
+            ),
+        ),
         past="months",
     ),
     rule(
         "medical_supervision.ran_out",
         M,
-        rf"no (?:more )?{DRUGISH} left|no (?:more )?refills?|then i am out|(?:have|has|got) (?:none|nothing|no more|zero) left|(?:have|has) none(?= ?$| [,.!;]| and| so)|used up (?:all )?{OBJECT}|"
+        rf"no (?:more )?{DRUGISH} left|no (?:more )?refills?|then i am out|left (?:, )?(?:and )?then (?:nothing|none|i am out|that is it)|(?:have|has|got) (?:none|nothing|no more|zero) left|(?:have|has) none(?= ?$| [,.!;]| and| so)|used up (?:all )?{OBJECT}|"
         r"insurance (?:will not|would not|does not|refuses to|refused to|stopped|no longer|is not going to) (?:cover|pay)|"
         r"(?:refill|prescription|script) (?:is |was |got |has been )?(?:denied|rejected|refused|cancelled)|"
         rf"{DRUG_OBJECT} (?:is|are) (?:all )?gone|finished (?:my|the|his|her) last (?:one|pill|dose|{DRUGISH})|"
@@ -250,7 +259,7 @@ RULES = (
     rule(
         "medical_supervision.detox_alone",
         M,
-        rf"(?:withdrawal|withdrawals|detox|detoxing|withdraw|withdrawing|get off|getting off|come off|coming off|kick|kicking|quit|quitting) (?:{GAP}{{0,5}}?){ALONE}|"
+        rf"(?:withdrawal|withdrawals|detox|detoxing|withdraw|withdrawing|get off|getting off|come off|coming off|went off|go off|going off|kick|kicking|quit|quitting) (?:{GAP}{{0,8}}?){ALONE}|"
         rf"{ALONE} (?:{GAP}{{0,5}}?)(?:withdraw\w*|detox\w*|(?:{STOP_NOW}) {OBJECT})",
         unless=SUPERVISED_TAPER,
         past="months",
@@ -258,7 +267,7 @@ RULES = (
     rule(
         "medical_supervision.detox_alone",
         M,
-        r"(?:do|doing|handle|manage|get through|tough|sweat) (?:it|this|the rest)(?: out)? (?:on my own|by myself|alone|myself at home|at home)",
+        r"(?:do|doing|handle|manage|get through|tough|sweat|ride|white knuckle) (?:it|this|the rest)(?: out)? (?:on my own|by myself|alone|myself at home|at home|in my room)|(?:rip|ripping) (?:the |it off like a )?band aids? off",
         needs="drug",
         unless=SUPERVISED_TAPER,
         past="months",

@@ -151,6 +151,9 @@ def _classify(
         )
     if backstop is not None:
         drop = [(h.first, h.last) for h, _ in suppressed]
+        idiom = cues.IDIOMS.search(norm.text)
+        if idiom:  # a figure of speech the rules recognised is not shown to the backstop either
+            drop.append(norm.token_range(idiom.start(), idiom.end()))
         escalated = backstop.check(_masked(norm, drop) if drop else message, lang=lang)
         if escalated is not None and backstop_may_escalate(norm, escalated.route):
             return escalated

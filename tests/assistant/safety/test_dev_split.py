@@ -22,6 +22,20 @@ def test_dev_split_targets() -> None:
     assert result.rate("none") >= 0.95
 
 
+@pytest.mark.slow
+@pytest.mark.skipif(not DEV.exists(), reason="dev split not written yet")
+def test_dev_split_targets_hold_with_the_backstop_at_its_default_threshold(real_embeddings) -> None:
+    """The backstop's threshold is the lowest that keeps dev "none" >= 97% (see backstop.py), and it
+    never costs a routed case (it only escalates)."""
+    from assistant.safety import SemanticBackstop
+
+    result = score(load(DEV), backstop=SemanticBackstop(real_embeddings))
+    assert result.rate("emergency") == 1.0
+    assert result.rate("crisis") == 1.0
+    assert result.rate("medical_supervision") >= 0.95
+    assert result.rate("none") >= 0.97
+
+
 def test_router_needs_no_model_index_or_ui() -> None:
     code = (
         "import sys; from assistant.safety import classify; classify('she took 20 klonopin');"

@@ -62,7 +62,7 @@ def test_each_route_has_many_phrasings() -> None:
         ("years ago I wanted to end it all, but I'm in a good place now", "none.past"),
         ("in the film he says goodbye forever and walks into the sea", "none.fiction"),
         ("my friend died by suicide last year", "none.past"),
-        ("I hope the baby doesn't wake up before 7", "none.wish"),
+        ("I hope the baby doesn't wake up tonight", "none.wish"),
         ("kill me now lol this meeting", "none.idiom"),
         ("my car is out cold, the battery died", "none.idiom"),
     ],
