@@ -76,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
                 ask_ms.append(timed(bot.ask, q))
                 embed_ms.append(timed(model.embed_query, q))
                 search_ms.append(timed(plain.similarity_search, q, settings.top_k))
+        for q in questions:  # fill the query cache, then time the cached path
+            bot.ask(q)
         cached_ms = [timed(bot.ask, q) for q in questions]
 
     ask_p50, ask_p95 = statistics.median(ask_ms), percentile(ask_ms, 0.95)
