@@ -35,6 +35,7 @@ GENERIC_WORDS = frozenset(
     whats hows ok okay please thanks thank hi hello anyone somebody people person i'm im it's dont don't
     can't cant take takes taking took use used using make makes feel feels go going one""".split()
 )
+_SORTED_GENERIC = tuple(sorted(GENERIC_WORDS))
 _WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
 
 
@@ -100,18 +101,21 @@ class CorpusVocabulary:
 
     @classmethod
     def of(cls, stems: frozenset[str], stem: Callable[[str], str]) -> CorpusVocabulary:
-        # Function words count as known, so that their typos ("durring") do too.
-        known = stems | {stem(word) for word in GENERIC_WORDS}
-        return cls(known, tuple(sorted(known)), stem)
+        return cls(stems, tuple(sorted(stems)), stem)
 
     def knows(self, word: str) -> bool:
         parts = [self.stem(p) for p in re.split(r"['’-]", word) if p and p not in GENERIC_WORDS]
         if all(p in self.stems for p in parts):
             return True
         root = self.stem(word)
+        if len(root) >= 5 and process.extractOne(
+            root, self.sorted_stems, scorer=Levenshtein.distance, score_cutoff=1
+        ):
+            return True
+        # A typo of a function word ("durring") stems oddly ("durr"), so compare the words themselves.
         return (
-            len(root) >= 5
-            and process.extractOne(root, self.sorted_stems, scorer=Levenshtein.distance, score_cutoff=1)
+            len(word) >= 5
+            and process.extractOne(word, _SORTED_GENERIC, scorer=Levenshtein.distance, score_cutoff=1)
             is not None
         )
 
