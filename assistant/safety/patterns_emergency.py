@@ -91,7 +91,7 @@ RULES = (
     rule(
         "emergency.unresponsive",
         E,
-        rf"{NOT_FIRST}(?:will not|would not|does not|did not|not|is not|has not|hasnt) (?:he |she |they |it )?(?:wake|waking|woken|woke|respond|responding|react|reacting)(?: up)?(?! up\b){NOT_TO_MEDS}(?! until| before| at| in the morning| early| on time| to (?:my |his |her |our )?(?:texts?|messages?|calls?|emails?|phone))",
+        rf"{NOT_FIRST}(?:will not|would not|does not|did not|not|is not|has not|hasnt) (?:he |she |they |it )?(?:wake|waking|woken|woke|respond|responding|react|reacting)(?: up)?(?! up\b){NOT_TO_MEDS}(?! until| before| at| in the morning| early| on time| for (?:school|work|class|church|breakfast|the bus|(?:his|her|their) alarm)| to (?:my |his |her |our )?(?:texts?|messages?|calls?|emails?|phone))",
         unless=(*WISH, *BEHAVIOUR, *THINGS, *SELF_WAKING),
     ),
     rule(

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
-from assistant.safety import patterns_crisis, patterns_emergency, patterns_stopping
+from assistant.safety import patterns_crisis, patterns_emergency, patterns_indirect, patterns_stopping
 
-RULES = (*patterns_emergency.RULES, *patterns_stopping.RULES, *patterns_crisis.RULES)
+RULES = (
+    *patterns_emergency.RULES,
+    *patterns_stopping.RULES,
+    *patterns_crisis.RULES,
+    *patterns_indirect.RULES,
+)
