@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+# The browser stops typing or pasting here, keeping the page responsive; ask() trims anything past
+# settings.max_message_chars (with a notice) and the router still reads all of what was sent.
+MAX_INPUT_CHARS = 10_000
 EXAMPLES = [
     "How long does inpatient rehab last?",
     "What are the signs of a clonazepam overdose?",
@@ -111,6 +114,7 @@ def build_chat(
                 placeholder="Type your question…",
                 scale=5,
                 max_lines=6,
+                max_length=MAX_INPUT_CHARS,
                 submit_btn=True,
                 autofocus=True,
             )
