@@ -24,9 +24,9 @@ log = logging.getLogger(__name__)
 # medical supervision, 123 crisis, 144 none) with all-MiniLM-L6-v2, 159 exemplars, the 0.05 margin
 # and the router's rule that general questions are not escalated to emergency or supervision:
 # `python -m assistant.safety.score evals/datasets/safety.jsonl --calibrate`.
-# False escalations of the 144 "none" cases: 0.44: 7 (95.1%), 0.46: 4 (97.2%), 0.50: 3 (97.9%),
-# 0.54: 1 (99.3%), 0.56: 0. Stand-alone recall on the 390 routed cases (rules ignored): 149/390 at
-# 0.46, 135 at 0.50, 118 at 0.54, 45 at 0.68.
+# False escalations of the 154 "none" cases (after the bystander "none" exemplars were added):
+# 0.44: 7 (95.5%), 0.46: 4 (97.4%), 0.50: 3 (98.1%), 0.54: 1 (99.4%), 0.56: 0. Stand-alone recall
+# on the 480 routed cases (rules ignored): 182/480 at 0.46, 166 at 0.50, 138 at 0.54, 55 at 0.68.
 # Set at 0.46, the lowest threshold that keeps dev "none" >= 97%: the rules already route 100% of
 # the dev split, so the backstop's job is recall on unseen phrasings, and a false escalation (a
 # harmless message gets the help numbers) costs far less than a missed crisis. It only escalates what

@@ -34,7 +34,7 @@ _OVERDOSE = re.compile(
 # A drug taken at all: "took his pins", "after taking her meds", "mixed klonopin with".
 _TAKEN = re.compile(
     rf"\b(?:{TAKEN}|taking|mixed|mixing|after) (?:{GAP}{{0,3}}?)"
-    rf"(?:{DRUGISH}|(?:those|these|some|his|her|my|a few|a couple|\d+) bars)\b|\bpopp\w* (?:[^ .?!;]+ )?bars\b"  # noqa: E501
+    rf"(?:{DRUGISH}|(?:those|these|some|his|her|my|a few|a couple|\d+) bars)\b|\b(?:popp\w*|did|doing|took|taking) (?:[^ .?!;]+ ){{0,3}}?bars\b"  # noqa: E501
 )
 _CHILD = re.compile(rf"\b{CHILD}\b")
 _STOP = re.compile(

@@ -33,7 +33,7 @@ HYPOTHETICAL = re.compile(
     r"(?:i|you|we|one|someone|people|a person) (?:know|tell|recognize|spot|notice)|how to (?:tell|know|recognize|"
     r"spot|help|respond|handle)|what (?:are|is) the (?:signs|symptoms|risks?|dangers?|effects?)|risks? of|dangers? of|"
     r"(?:if|when) (?:someone|somebody|a person|people|you|one|anyone|a child|a kid)|if|in case|suppose|supposing|"
-    r"imagine|can (?:you|someone|a person|people|one)|is there|why|what (?:does|do) (?:\w+ ){0,3}?mean|"
+    r"imagine|just curious|out of curiosity|what is it about|how (?:it|that|this) works|can (?:you|someone|a person|people|one)|is there|why|what (?:does|do) (?:\w+ ){0,3}?mean|"
     r"que pasa si|que pasaria si|se puede|es (?:peligroso|normal|posible|cierto|malo)|"
     r"cuales son (?:los |las )?(?:sintomas|signos|senales|riesgos)|sintomas de|signos de|si alguien|si una persona|"
     r"como (?:saber|se) si|puede causar|si)\b"
@@ -47,7 +47,7 @@ FICTION = re.compile(
     r"\b(?:in (?:the|a|this|my|that|our) (?:movie|film|book|novel|show|series|episode|story|scene|play|game|comic|"
     r"manga|anime|song|video game|tv show)|(?:my|the|a|main|his|her) (?:character|protagonist|heroine|hero)|"
     r"(?:writing|write|wrote|working on) (?:a |my |the )?(?:story|novel|book|script|scene|screenplay|fanfic|"
-    r"fan fiction|poem)|for (?:a|my) (?:story|novel|book|script|screenplay|creative writing)|fanfic|fan fiction|"
+    r"fan fiction|poem)|for (?:a|my) (?:story|novel|book|script|screenplay|creative writing|play|short film|film|movie)|the (?:song|lyrics?) (?:says?|goes|said)|song lyrics?|fanfic|fan fiction|"
     r"screenplay|plot twist|(?:english|literature|lit|poetry|drama|film) class|analy[sz]e (?:it|the (?:poem|story|book|novel|scene|song))|(?:poem|story|book|novel|song|play|film|movie) (?:[^ .?!;]+ ){0,4}?about (?:a|an|the) (?:man|woman|girl|boy|character|kid|soldier|person)|(?:song|poem|book|novel|movie|film|show|story|lyrics?|album|episode|play) (?:is|was|are|were) about|(?:movie|film|tv|netflix) scene|en (?:la|una|mi) (?:pelicula|serie|novela|historia|obra)|"
     r"(?:mi|el) personaje)\b"
 )

@@ -176,5 +176,13 @@ EXEMPLARS: dict[Route, tuple[str, ...]] = {
         "how do I help my elderly mother remember to take her medication on time?",
         "what time of day should I take my clonazepam?",
         "tranquilo, no voy a hacer nada malo, solo tengo una pregunta sobre el clonazepam",
+        # harmless bystander wording that shares words with the routes
+        "my husband snores every night and keeps me awake",
+        "the baby breathes fast when she gets excited",
+        "said goodbye to my coworkers on my last day at the job",
+        "my teenager sleeps until noon every weekend",
+        "in the movie the character takes too many pills",
+        "this traffic is killing me",
+        "my grandma is pale and tired after the flu",
     ),
 }

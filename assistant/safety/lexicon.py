@@ -35,7 +35,7 @@ MIX = (
     r"(?:alcohol|etoh|drinking|drank|drinks|drunk|booze|vodka|whiskey|whisky|beers?|wine|liquor|shots|tequila|"
     r"rum|gin|rose|champagne|prosecco|margaritas?|seltzers?|cocktails?|opioids?|opiates?|oxy|oxycodone|oxycontin|percocets?|percs|vicodin|hydrocodone|fentanyl|"
     r"fent|heroin|morphine|methadone|codeine|lean|tramadol|suboxone|dilaudid|painkillers?|pain pills|"
-    r"ambien|gabapentin|lyrica|pregabalin|alcohol|cerveza|vino|tequila|licor|opioides|fentanilo|heroina)"
+    r"ambien|zolpidem|zopiclone|sleeping pills|sleep meds|gabapentin|lyrica|pregabalin|alcohol|cerveza|vino|tequila|licor|opioides|fentanilo|heroina)"
 )
 
 TAKEN = (

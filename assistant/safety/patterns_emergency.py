@@ -30,7 +30,7 @@ NOT_TO_MEDS = r"(?! to (?:the |his |her |my |their )?(?:meds|medications?|treatm
 # "she wishes she wouldn't wake up" is a wish (crisis), not a report of someone unresponsive.
 WISH = (
     (
-        r"(?:wish|wishes|wished|wishing|hope|hopes|hoping|pray|prays|praying|rather|prefer|want|wants|make sure|so that)",
+        r"(?:reliable|surest|wish|wishes|wished|wishing|hope|hopes|hoping|pray|prays|praying|rather|prefer|want|wants|make sure|so that)",
         "none.wish",
     ),
 )
