@@ -80,15 +80,23 @@ def show(data: dict[str, Any], console: Console) -> None:
 
 
 def show_check(data: dict[str, Any], console: Console) -> bool:
-    """Print the check verdicts; True when every bound was met."""
-    failed = [c for c in data["check"] if not c["passed"]]
+    """Print the check verdicts; True when every gating bound was met (targets only inform)."""
+    gates = [c for c in data["check"] if c.get("gate", True)]
+    failed = [c for c in gates if not c["passed"]]
+    short = [c for c in data["check"] if not c.get("gate", True) and not c["passed"]]
+    if short:
+        console.print(f"[yellow]below target[/]: {len(short)} metric(s) (targets inform, they do not gate)")
+        for c in short:
+            console.print(f"  {_describe(c)}", highlight=False)
     if not failed:
-        console.print(f"[green]check passed[/]: {len(data['check'])} bounds met")
+        console.print(f"[green]check passed[/]: {len(gates)} bounds met")
         return True
-    console.print(f"[red]check failed[/]: {len(failed)} of {len(data['check'])} bounds not met")
+    console.print(f"[red]check failed[/]: {len(failed)} of {len(gates)} bounds not met")
     for c in failed:
-        got = "no cases to measure it on" if c["value"] is None else fmt.value(c["metric"], c["value"])
-        console.print(
-            f"  {c['suite']}: {c['metric']} = {got}, needs {c['op']} {c['limit']:g}", highlight=False
-        )
+        console.print(f"  {_describe(c)}", highlight=False)
     return False
+
+
+def _describe(c: dict[str, Any]) -> str:
+    got = "no cases to measure it on" if c["value"] is None else fmt.value(c["metric"], c["value"])
+    return f"{c['suite']}: {c['metric']} = {got}, needs {c['op']} {c['limit']:g}"

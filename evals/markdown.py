@@ -57,17 +57,20 @@ def render(data: dict[str, Any]) -> str:
     suites = data["suites"]
     lines = ["# Evaluation report", "", f"Target: {data['target']}. Run time: {data['seconds']:.1f} s.", ""]
     if data.get("check"):
-        failed = [c for c in data["check"] if not c["passed"]]
-        lines += [
-            "## Check",
-            "",
-            f"{len(data['check']) - len(failed)} of {len(data['check'])} bounds met.",
-            "",
-        ]
+        gates = [c for c in data["check"] if c.get("gate", True)]
+        failed = [c for c in gates if not c["passed"]]
+        short = [c for c in data["check"] if not c.get("gate", True) and not c["passed"]]
+        lines += ["## Check", "", f"{len(gates) - len(failed)} of {len(gates)} bounds met.", ""]
         for c in failed:
             got = fmt.value(c["metric"], c["value"])
             lines.append(f"- **{c['suite']}**: `{c['metric']}` = {got}, needs {c['op']} {c['limit']:g}")
         lines += [""] if failed else []
+        if short:
+            lines += [f"Below target ({len(short)}; targets inform, they do not gate):", ""]
+            for c in short:
+                got = fmt.value(c["metric"], c["value"])
+                lines.append(f"- {c['suite']}: `{c['metric']}` = {got}, target {c['op']} {c['limit']:g}")
+            lines.append("")
     for name in sorted(suites):
         suite = suites[name]
         lines += [f"## {name} ({suite['kind']}, {suite['split']}: {suite['metrics']['cases']} cases)", ""]

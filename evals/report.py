@@ -48,6 +48,7 @@ def verdict_to_dict(v: Verdict) -> dict[str, Any]:
             "limit": v.bound.limit,
             "value": v.value,
             "passed": v.passed,
+            "gate": v.bound.gate,
         }
     )
 

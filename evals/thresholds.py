@@ -17,6 +17,7 @@ class Bound:
     metric: str
     op: str  # ">=" or "<="
     limit: float
+    gate: bool = True  # False for [*.target] bounds: reported when missed, never failing the check
 
 
 @dataclass(frozen=True)
@@ -45,14 +46,16 @@ def parse_bounds(data: Mapping) -> tuple[Bound, ...]:
     bounds = []
     for kind, splits in sorted(data.items()):
         for split, sides in sorted(splits.items()):
-            unknown = set(sides) - {"min", "max"}
+            unknown = set(sides) - {"min", "max", "target"}
             if unknown:
-                raise ValueError(f"[{kind}.{split}]: unknown table(s) {sorted(unknown)}; use min and max")
-            for side, op in (("min", ">="), ("max", "<=")):
+                raise ValueError(
+                    f"[{kind}.{split}]: unknown table(s) {sorted(unknown)}; use min, max, target"
+                )
+            for side, op in (("min", ">="), ("max", "<="), ("target", ">=")):
                 for metric, limit in sorted(sides.get(side, {}).items()):
                     if not isinstance(limit, int | float) or isinstance(limit, bool):
                         raise ValueError(f"[{kind}.{split}.{side}] {metric}: the bound must be a number")
-                    bounds.append(Bound(kind, split, metric, op, float(limit)))
+                    bounds.append(Bound(kind, split, metric, op, float(limit), gate=side != "target"))
     return tuple(bounds)
 
 
