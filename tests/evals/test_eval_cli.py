@@ -59,7 +59,7 @@ def workspace(tmp_path):
     return tmp_path
 
 
-def run(workspace, replies, *extra, bot=None):
+def run(workspace, replies, *extra, bot=None, plots=False):
     bot = bot or FakeAssistant(replies)
     argv = [
         "--cases",
@@ -70,7 +70,7 @@ def run(workspace, replies, *extra, bot=None):
         str(workspace / "thresholds.toml"),
         "--out",
         str(workspace / "reports"),
-        "--no-plots",
+        *([] if plots else ["--no-plots"]),
         *extra,
     ]
     code = main(argv, make_client=lambda: InProcessClient(bot))
@@ -185,20 +185,9 @@ def test_export_ragas_rows(workspace):
 
 
 def test_plots_are_written(workspace):
-    bot = FakeAssistant(good_replies())
-    argv = [
-        "--cases",
-        str(workspace / "safety.jsonl"),
-        "--cases",
-        str(workspace / "qa.jsonl"),
-        "--thresholds",
-        str(workspace / "thresholds.toml"),
-        "--out",
-        str(workspace / "reports"),
-    ]
     (workspace / "reports").mkdir()
     (workspace / "reports" / "confusion-gone.png").write_bytes(b"old")
-    assert main(argv, make_client=lambda: InProcessClient(bot)) == 0
+    assert run(workspace, good_replies(), plots=True)[0] == 0
     pngs = sorted(p.name for p in (workspace / "reports").glob("*.png"))
     assert pngs == ["confusion-safety.png", "latency.png"]
     assert (workspace / "reports" / "latency.png").read_bytes()[:4] == b"\x89PNG"
