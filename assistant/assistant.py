@@ -6,7 +6,7 @@ import logging
 import threading
 import time
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -52,22 +52,38 @@ def clean_message(message: Any) -> str:
 
 class Assistant:
     def __init__(
-        self, settings: Settings, embeddings: QueryEmbeddings, store: Any | None, store_error: str = ""
+        self,
+        settings: Settings,
+        embeddings: QueryEmbeddings,
+        store: Any | None,
+        store_error: str = "",
+        *,
+        reopen: Callable[[], Any] | None = None,
     ) -> None:
+        """`reopen`, when given, opens the index again: a degraded assistant retries it (at most every
+        `settings.reconnect_seconds`), so a Chroma server that comes back is picked up without a
+        restart."""
         self.settings = settings
         self.embeddings = embeddings
-        self._store = store
-        self._store_error = store_error
-        self._retriever = (
-            HybridRetriever(store, RetrievalSettings(settings.candidates, settings.rrf_k)) if store else None
-        )
         self._answer_settings = AnswerSettings(max_quotes=settings.max_quotes)
         self._abstention = AbstentionModel.load(settings.abstention_model)
+        self._backstop = safety.SemanticBackstop(embeddings) if settings.semantic_backstop else None
+        self._lock = threading.Lock()
+        self._reopen = reopen
+        self._last_attempt = time.monotonic()
+        self._store_error = store_error
+        self._attach(store)
+
+    def _attach(self, store: Any | None) -> None:
+        self._store = store
+        self._retriever = (
+            HybridRetriever(store, RetrievalSettings(self.settings.candidates, self.settings.rrf_k))
+            if store
+            else None
+        )
         self._vocabulary = (
             CorpusVocabulary.of(store.lexical.vocabulary, store.lexical.stem) if store else None
         )
-        self._backstop = safety.SemanticBackstop(embeddings) if settings.semantic_backstop else None
-        self._lock = threading.Lock()
 
     @classmethod
     def load(
@@ -77,9 +93,10 @@ class Assistant:
         embeddings: Embeddings | None = None,
         build_if_missing: bool = True,
     ) -> Assistant:
-        """Opens the index (building it first if missing). Never raises for a missing or broken index:
-        the assistant then runs degraded (safety routing works, questions get a clear 'unavailable')."""
-        from index.builder import build_from_settings, current_build
+        """Opens the index (building it first if missing). Never raises for a missing or broken index
+        or a Chroma server that is down: the assistant then runs degraded (safety routing works,
+        questions get a clear 'unavailable', /healthz says why) and retries opening it."""
+        from index.builder import backend_from_settings, ensure_index
         from index.store import IndexStore
 
         settings = settings or Settings()
@@ -88,21 +105,45 @@ class Assistant:
             if isinstance(embeddings, QueryEmbeddings)
             else QueryEmbeddings(embeddings or load_embeddings())
         )
+        backend = backend_from_settings(settings)
+
+        def open_store() -> Any:
+            store = IndexStore.open(settings.index_dir, embeddings, settings.collection, backend)
+            if store.manifest.model != model_name(embeddings):
+                raise ValueError(f"index was built with {store.manifest.model}; rebuild it")
+            return store
+
         try:
-            if build_if_missing and current_build(settings.index_dir) is None:
-                build_from_settings(settings, embeddings, log=log.info)
-            store = IndexStore.open(settings.index_dir, embeddings, settings.collection)
+            if build_if_missing:
+                ensure_index(settings, embeddings, log=log.info)
+            store = open_store()
         except Exception as exc:  # degraded mode: the router still works, /healthz reports why
             log.error("index unavailable: %s", exc)
-            return cls(settings, embeddings, None, f"{type(exc).__name__}: {exc}")
-        if store.manifest.model != model_name(embeddings):
-            return cls(settings, embeddings, None, f"index was built with {store.manifest.model}; rebuild it")
-        return cls(settings, embeddings, store)
+            return cls(settings, embeddings, None, f"{type(exc).__name__}: {exc}", reopen=open_store)
+        return cls(settings, embeddings, store, reopen=open_store)
 
     @property
     def store(self):
         """The opened index (None when degraded)."""
         return self._store
+
+    def _retry_store(self) -> None:
+        """While degraded, tries to open the index again, at most every `reconnect_seconds`."""
+        if self._store is not None or self._reopen is None:
+            return
+        with self._lock:
+            now = time.monotonic()
+            if self._store is not None or now - self._last_attempt < self.settings.reconnect_seconds:
+                return
+            self._last_attempt = now
+            try:
+                store = self._reopen()
+            except Exception as exc:
+                self._store_error = f"{type(exc).__name__}: {exc}"
+                return
+            log.info("index available again")
+            self._attach(store)
+            self._store_error = ""
 
     # -- public API ---------------------------------------------------------------------------------
 
@@ -114,6 +155,7 @@ class Assistant:
     def search(self, query: str, k: int | None = None) -> list[Passage]:
         """Staff quick search over the corpus: ranked passages, no routing or abstention."""
         query = clean_message(query)
+        self._retry_store()
         if not query or self._retriever is None:
             return []
         query = canonicalize(query)
@@ -145,9 +187,18 @@ class Assistant:
         return passages, draft
 
     def health(self) -> dict[str, Any]:
-        index: dict[str, Any] = {"backend": "embedded", "path": str(self.settings.index_dir)}
-        if self._store is None:
-            index |= {"status": "unavailable", "error": self._store_error}
+        self._retry_store()
+        backend = "server" if self.settings.chroma_url else "embedded"
+        where = {"url": self.settings.chroma_url} if self.settings.chroma_url else {}
+        index: dict[str, Any] = {"backend": backend, "path": str(self.settings.index_dir)} | where
+        error = self._store_error
+        if self._store is not None:
+            try:
+                self._store.ping()
+            except Exception as exc:  # e.g. the Chroma server went down after start-up
+                error = f"vector store not answering ({type(exc).__name__}: {exc})"
+        if self._store is None or error:
+            index |= {"status": "unavailable", "error": error}
         else:
             index |= {
                 "status": "ok",
@@ -159,7 +210,7 @@ class Assistant:
             "name": model_name(self.embeddings),
             "backstop": bool(self._backstop and self._backstop.enabled),
         }
-        status = "ok" if self._store is not None else "degraded"
+        status = "ok" if index["status"] == "ok" else "degraded"
         return {"status": status, "index": index, "model": model, "router": "ok"}
 
     # -- steps ----------------------------------------------------------------------------------------
@@ -195,6 +246,7 @@ class Assistant:
             reason = f"scope.{scope.rule}: matched {scope.matched!r}"
             return reply(ReplyKind.SCOPE, scope.text, abstained=True, reason=reason)
         # 3. Grounded answer from the corpus.
+        self._retry_store()
         if self._retriever is None:
             return reply(
                 ReplyKind.UNAVAILABLE, UNAVAILABLE_TEXT, reason=f"index unavailable: {self._store_error}"

@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         store = bot.store
         plain = Chroma(
             client=store.vectorstore._client,
-            collection_name=settings.collection,
+            collection_name=store.manifest.chroma_collection or settings.collection,
             embedding_function=model,
         )
         for q in questions[:5]:

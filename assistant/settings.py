@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -15,8 +15,18 @@ class Settings(BaseSettings):
 
     corpus_dir: Path = Field(PROJECT_ROOT / "corpus", description="Source documents (.txt, .md, .html).")
     index_dir: Path = Field(PROJECT_ROOT / "var" / "index", description="Where the embedded index lives.")
-    chroma_url: str | None = Field(None, description="Chroma HTTP server; unset means the embedded index.")
-    collection: str = Field("clonazepam", description="Chroma collection name.")
+    chroma_url: str | None = Field(
+        None, description="Chroma HTTP server, e.g. http://127.0.0.1:8000; unset means the embedded index."
+    )
+    chroma_token: SecretStr | None = Field(None, description="Bearer token for the Chroma server, if any.")
+    chroma_timeout: float = Field(10.0, description="Seconds to wait for the Chroma server per request.")
+    reconnect_seconds: float = Field(
+        5.0, description="While the index is unavailable, how often a question retries opening it."
+    )
+    collection: str = Field(
+        "clonazepam",
+        description="Chroma collection name (on a server, builds add '-<build id>'; one index per name).",
+    )
 
     chunk_size: int = Field(700, description="Maximum characters per chunk.")
     chunk_overlap: int = Field(120, description="Characters shared by neighbouring chunks.")
@@ -42,3 +52,9 @@ class Settings(BaseSettings):
     feedback_db: Path | None = Field(
         None, description="SQLite file for opt-in feedback/transcripts; unset keeps nothing."
     )
+
+    @field_validator("chroma_url", "chroma_token", "feedback_db", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        """`ASSISTANT_FEEDBACK_DB=` (empty) means off, not the current folder; likewise the others."""
+        return None if isinstance(value, str) and not value.strip() else value

@@ -6,19 +6,26 @@ Layout of `index_dir`:
     builds/<id>/chunks.jsonl      chunks with section and offsets, in Chroma/BM25 order
     builds/<id>/sentences.jsonl   sentences with offsets, for answer extraction
     builds/<id>/vectors/*.npz     per document: chunk and sentence vectors (reused by the next build)
-    builds/<id>/chroma/           the Chroma collection (PersistentClient)
+    builds/<id>/chroma/           the Chroma collection (embedded backend), or on a Chroma server the
+                                  collection `<collection>-<id>` that the manifest names
     builds/<id>/lexical/          the BM25 index (bm25s)
-A build killed halfway leaves a folder that `current` never pointed to; the next build removes it.
+A build killed halfway leaves a folder (and a server collection) that `current` never pointed to; the
+next build removes them. Builds take a lock on `index_dir/.build.lock`, so replicas starting together
+do not build twice. Memory stays bounded as the corpus grows: documents are embedded a group at a
+time and the sentence vectors are written straight to a memory-mapped file.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import re
 import shutil
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +38,7 @@ from assistant.drugnames import drug_spans
 from assistant.embeddings import model_name
 from assistant.spans import SpanRequest, embed_spans
 from index import chroma
+from index.chroma import ChromaBackend
 from index.chunking import SPLITTER_NAME, Chunk, Sentence, chunk_document
 from index.cleaning import clean_text
 from index.documents import SourceDocument, load_corpus
@@ -39,6 +47,7 @@ from index.manifest import DocumentEntry, Manifest
 from index.sections import find_sections
 
 EMBED_BATCH = 256
+_BUILD_ID = re.compile(r"\d{8}T\d{6}-[0-9a-f]{8}")  # see `build_id` below
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,7 @@ class BuildReport:
     sentences: int
     embedded_texts: int
     seconds: float
+    embedding_seconds: float = 0.0  # the part of `seconds` spent in the model
     full_rebuild_reason: str = ""
     messages: tuple[str, ...] = field(default_factory=tuple)
 
@@ -110,32 +120,51 @@ def sentence_requests(chunks: list[Chunk], sentences: list[Sentence]) -> list[li
 
 def _embed_documents(
     embeddings: Embeddings, docs: list[PreparedDocument], progress: bool | None
-) -> list[tuple[np.ndarray, np.ndarray]]:
-    """(chunk vectors, sentence vectors (n_sentences, 2, dim): titled and bare) per document, from one
-    model pass over the chunks."""
-    texts: list[str] = []
-    requests: list[list[SpanRequest]] = []
-    for doc in docs:
-        texts.extend(c.embed_text for c in doc.chunks)
-        requests.extend(sentence_requests(doc.chunks, doc.sentences))
+) -> Iterator[tuple[PreparedDocument, np.ndarray, np.ndarray]]:
+    """Per document: (doc, chunk vectors, sentence vectors (n_sentences, 2, dim): titled and bare),
+    from one model pass over the chunks. Documents go a group of about EMBED_BATCH chunks at a time,
+    so memory does not grow with the corpus."""
+    total = sum(len(d.chunks) for d in docs)
+    with tqdm(total=total, desc="embedding", unit="chunk", disable=progress is False or not total) as bar:
+        group: list[PreparedDocument] = []
+        for position, doc in enumerate(docs):
+            group.append(doc)
+            if sum(len(d.chunks) for d in group) < EMBED_BATCH and position + 1 < len(docs):
+                continue
+            yield from _embed_group(embeddings, group, bar)
+            group = []
+
+
+def _embed_group(
+    embeddings: Embeddings, docs: list[PreparedDocument], bar: tqdm
+) -> Iterator[tuple[PreparedDocument, np.ndarray, np.ndarray]]:
+    texts = [c.embed_text for d in docs for c in d.chunks]
+    requests = [r for d in docs for r in sentence_requests(d.chunks, d.sentences)]
     whole_rows: list[np.ndarray] = []
     part_rows: list[np.ndarray] = []
-    with tqdm(
-        total=len(texts), desc="embedding", unit="chunk", disable=progress is False or not texts
-    ) as bar:
-        for i in range(0, len(texts), EMBED_BATCH):
-            whole, parts = embed_spans(embeddings, texts[i : i + EMBED_BATCH], requests[i : i + EMBED_BATCH])
-            whole_rows.append(whole)
-            part_rows.extend(parts)
-            bar.update(len(parts))
-    all_whole = np.concatenate(whole_rows) if whole_rows else np.zeros((0, 0), np.float32)
-    out, cursor = [], 0
+    for i in range(0, len(texts), EMBED_BATCH):
+        whole, parts = embed_spans(embeddings, texts[i : i + EMBED_BATCH], requests[i : i + EMBED_BATCH])
+        whole_rows.append(whole)
+        part_rows.extend(parts)
+        bar.update(len(parts))
+    all_whole = np.concatenate(whole_rows)
+    cursor = 0
     for doc in docs:
         n = len(doc.chunks)
         sentence_vectors = np.concatenate([p for p in part_rows[cursor : cursor + n] if len(p)])
-        out.append((all_whole[cursor : cursor + n], sentence_vectors.reshape(len(doc.sentences), 2, -1)))
+        yield doc, all_whole[cursor : cursor + n], sentence_vectors.reshape(len(doc.sentences), 2, -1)
         cursor += n
-    return out
+
+
+@contextmanager
+def _build_lock(index_dir: Path) -> Iterator[None]:
+    """One build at a time per index folder (a second waits, then finds the index up to date)."""
+    with (index_dir / ".build.lock").open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def build_index(
@@ -146,12 +175,46 @@ def build_index(
     chunk_size: int,
     chunk_overlap: int,
     collection: str,
+    backend: ChromaBackend | None = None,
     force: bool = False,
+    only_if_missing: bool = False,
     progress: bool | None = None,
     log: Callable[[str], None] = lambda message: None,
+) -> BuildReport | None:
+    """Builds (or incrementally updates) the index; with `only_if_missing`, does nothing (returns None)
+    when an index exists."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with _build_lock(index_dir):
+        if only_if_missing and current_build(index_dir) is not None:
+            return None
+        return _build_index(
+            corpus_dir,
+            index_dir,
+            embeddings,
+            chunk_size=chunk_size,
+            chunk_overlap=chunk_overlap,
+            collection=collection,
+            backend=backend or ChromaBackend(),
+            force=force,
+            progress=progress,
+            log=log,
+        )
+
+
+def _build_index(
+    corpus_dir: Path,
+    index_dir: Path,
+    embeddings: Embeddings,
+    *,
+    chunk_size: int,
+    chunk_overlap: int,
+    collection: str,
+    backend: ChromaBackend,
+    force: bool,
+    progress: bool | None,
+    log: Callable[[str], None],
 ) -> BuildReport:
     started = time.perf_counter()
-    index_dir.mkdir(parents=True, exist_ok=True)
     docs = [prepare(d, chunk_size, chunk_overlap) for d in load_corpus(corpus_dir)]
     for empty in [d for d in docs if not d.chunks]:
         log(f"skipping {empty.source.doc_id}: no text left after cleaning")
@@ -174,7 +237,8 @@ def build_index(
         messages.append(f"full rebuild: {full_reason}")
         log(messages[-1])
 
-    build_dir = index_dir / "builds" / f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+    build_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+    build_dir = index_dir / "builds" / build_id
     (build_dir / "vectors").mkdir(parents=True)
 
     # Reuse the vectors of unchanged documents; embed the rest in batches, with a progress bar.
@@ -190,27 +254,21 @@ def build_index(
     if to_embed:
         n_texts = sum(len(d.chunks) for d in to_embed)
         log(f"embedding {n_texts} chunks (and their sentences) of {len(to_embed)} document(s)")
-    for doc, (chunk_vectors, sentence_vectors) in zip(
-        to_embed, _embed_documents(embeddings, to_embed, progress), strict=True
-    ):
+    embedding_started = time.perf_counter()
+    for doc, chunk_vectors, sentence_vectors in _embed_documents(embeddings, to_embed, progress):
         np.savez(_vector_file(build_dir, doc.source), chunks=chunk_vectors, sentences=sentence_vectors)
+    embedding_seconds = time.perf_counter() - embedding_started
 
-    chunk_vectors, sentence_vectors = [], []
-    for doc in docs:
-        with np.load(_vector_file(build_dir, doc.source)) as stored:
-            chunk_vectors.append(stored["chunks"].reshape(len(doc.chunks), -1))
-            sentence_vectors.append(stored["sentences"].reshape(len(doc.sentences), 2, -1))
     all_chunks = [c for d in docs for c in d.chunks]
     all_sentences = [s for d in docs for s in d.sentences]
-    chunk_matrix = np.concatenate(chunk_vectors)
-    dimension = int(chunk_matrix.shape[1]) if chunk_matrix.size else 0
-
+    chunk_matrix, dimension = _assemble_vectors(build_dir, docs, len(all_sentences))
     _write_jsonl(build_dir / "chunks.jsonl", [asdict(c) for c in all_chunks])
     _write_jsonl(build_dir / "sentences.jsonl", [asdict(s) for s in all_sentences])
-    np.save(build_dir / "sentence_vectors.npy", np.concatenate(sentence_vectors))
-    client = chroma.persistent_client(build_dir / "chroma")
+
+    collection_name = collection if backend.kind == "embedded" else f"{collection}-{build_id}"
+    client = backend.client(build_dir)
     chroma.add_in_batches(
-        chroma.create_collection(client, collection),
+        chroma.create_collection(client, collection_name),
         ids=[c.chunk_id for c in all_chunks],
         vectors=chunk_matrix,
         documents=[c.text for c in all_chunks],
@@ -219,6 +277,7 @@ def build_index(
         ],
         client=client,
     )
+    del chunk_matrix
     lexical_dir = build_dir / "lexical"
     lexical_dir.mkdir()
     LexicalIndex.build([c.embed_text for c in all_chunks]).save(lexical_dir)
@@ -234,10 +293,12 @@ def build_index(
             for d in docs
         },
         built_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        chroma_backend=backend.kind,
+        chroma_collection=collection_name,
     )
     manifest.write(build_dir / "manifest.json")  # written last: a build without it is incomplete
     _swap_current(index_dir, build_dir)
-    _remove_stale_builds(index_dir, keep={build_dir, previous_dir})
+    _remove_stale_builds(index_dir, keep={build_dir, previous_dir}, backend=backend, collection=collection)
     seconds = time.perf_counter() - started
     log(f"built {len(all_chunks)} chunks, {len(all_sentences)} sentences in {seconds:.1f}s -> {build_dir}")
     return BuildReport(
@@ -249,6 +310,7 @@ def build_index(
         sentences=len(all_sentences),
         embedded_texts=sum(len(d.chunks) for d in to_embed),
         seconds=seconds,
+        embedding_seconds=embedding_seconds,
         full_rebuild_reason=full_reason,
         messages=tuple(messages),
     )
@@ -266,12 +328,52 @@ def _swap_current(index_dir: Path, build_dir: Path) -> None:
     os.replace(tmp, index_dir / "current")  # atomic on POSIX: readers see the old or the new build
 
 
-def _remove_stale_builds(index_dir: Path, keep: set[Path | None]) -> None:
-    """Removes unfinished builds and builds older than the previous one (replicas may still read it)."""
+def _assemble_vectors(
+    build_dir: Path, docs: list[PreparedDocument], n_sentences: int
+) -> tuple[np.ndarray, int]:
+    """Chunk vectors as one matrix (for Chroma), and `sentence_vectors.npy` filled document by
+    document through a memory map, so the sentence vectors of a large corpus never sit in memory."""
+    chunk_rows: list[np.ndarray] = []
+    sentence_file = None
+    cursor = 0
+    for doc in docs:
+        with np.load(_vector_file(build_dir, doc.source)) as stored:
+            chunks = stored["chunks"].reshape(len(doc.chunks), -1)
+            sentences = stored["sentences"].reshape(len(doc.sentences), 2, -1)
+        if sentence_file is None:
+            sentence_file = np.lib.format.open_memmap(
+                build_dir / "sentence_vectors.npy",
+                mode="w+",
+                dtype=np.float32,
+                shape=(n_sentences, 2, chunks.shape[1]),
+            )
+        chunk_rows.append(chunks)
+        sentence_file[cursor : cursor + len(sentences)] = sentences
+        cursor += len(sentences)
+    sentence_file.flush()
+    del sentence_file
+    matrix = np.concatenate(chunk_rows)
+    return matrix, int(matrix.shape[1])
+
+
+def _remove_stale_builds(
+    index_dir: Path, keep: set[Path | None], *, backend: ChromaBackend, collection: str
+) -> None:
+    """Removes unfinished builds and builds older than the previous one (replicas may still read it),
+    and on a server the collections of the builds removed (or of builds killed before their manifest)."""
     keep_resolved = {p.resolve() for p in keep if p}
     for folder in (index_dir / "builds").iterdir():
         if folder.resolve() not in keep_resolved:
             shutil.rmtree(folder, ignore_errors=True)
+    if backend.kind == "embedded":
+        return
+    kept_ids = {p.name for p in keep_resolved}
+    client = backend.client(index_dir)
+    for name in client.list_collections():
+        name = getattr(name, "name", name)  # chromadb returns names (1.x) or Collection objects (0.x)
+        build_id = name.removeprefix(f"{collection}-")
+        if name != build_id and _BUILD_ID.fullmatch(build_id) and build_id not in kept_ids:
+            client.delete_collection(name)
 
 
 def build_from_settings(settings, embeddings: Embeddings, **options) -> BuildReport:
@@ -283,5 +385,17 @@ def build_from_settings(settings, embeddings: Embeddings, **options) -> BuildRep
         chunk_size=settings.chunk_size,
         chunk_overlap=settings.chunk_overlap,
         collection=settings.collection,
+        backend=backend_from_settings(settings),
         **options,
     )
+
+
+def ensure_index(settings, embeddings: Embeddings, **options) -> BuildReport | None:
+    """Builds the index unless one exists (checked under the build lock, so replicas that start
+    together on an empty index build it once; the others wait, then open it). None: nothing built."""
+    return build_from_settings(settings, embeddings, only_if_missing=True, **options)
+
+
+def backend_from_settings(settings) -> ChromaBackend:
+    token = settings.chroma_token.get_secret_value() if settings.chroma_token else None
+    return ChromaBackend(url=settings.chroma_url, timeout=settings.chroma_timeout, token=token)

@@ -1,26 +1,82 @@
-"""Opening Chroma: the embedded PersistentClient now (an HTTP server comes with the scale-out work).
+"""Opening Chroma: the embedded PersistentClient (default) or a Chroma HTTP server.
 
 Telemetry is off, and collections never get Chroma's default embedding function (it downloads a
 model): vectors always come from our own embeddings.
+
+With a server, each build writes its own collection, `<collection>-<build id>`, named in the build's
+manifest, so replicas reading the previous build keep a complete collection until the swap.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import chromadb
+import httpx
 from chromadb.config import Settings as ChromaSettings
 
 from assistant.offline import apply_offline_environment
 
 COSINE = {"hnsw": {"space": "cosine"}}
+EMBEDDED = "embedded"
+SERVER = "server"
 
 
-def persistent_client(path: Path) -> chromadb.ClientAPI:
-    apply_offline_environment()
-    return chromadb.PersistentClient(
-        path=str(path), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-    )
+class ChromaUnreachable(RuntimeError):
+    """The Chroma server did not answer (down, wrong address, or timed out)."""
+
+
+@dataclass(frozen=True)
+class ChromaBackend:
+    """Where collections live: embedded in the build folder (url None) or on a Chroma server."""
+
+    url: str | None = None
+    timeout: float = 10.0
+    token: str | None = None  # sent as a bearer token; from the environment only (see Settings)
+
+    @property
+    def kind(self) -> str:
+        return SERVER if self.url else EMBEDDED
+
+    def describe(self) -> str:
+        return f"Chroma server {self.url}" if self.url else "embedded Chroma"
+
+    def client(self, build_dir: Path) -> chromadb.ClientAPI:
+        apply_offline_environment()
+        settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        if not self.url:
+            return chromadb.PersistentClient(path=str(build_dir / "chroma"), settings=settings)
+        parts = urlsplit(self.url if "://" in self.url else f"http://{self.url}")
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"ASSISTANT_CHROMA_URL must look like http://host:port, not {self.url!r}")
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else None
+        base = f"{parts.scheme}://{parts.netloc}"
+        try:
+            # The client's own first request has no timeout: ask the heartbeat first, with ours.
+            httpx.get(f"{base}/api/v2/heartbeat", timeout=self.timeout, headers=headers).raise_for_status()
+            client = chromadb.HttpClient(
+                host=parts.hostname,
+                port=parts.port or (443 if parts.scheme == "https" else 8000),
+                ssl=parts.scheme == "https",
+                headers=headers,
+                settings=settings,
+            )
+        except Exception as exc:  # the client checks the tenant on creation: a down server fails here
+            raise ChromaUnreachable(
+                f"Chroma server {self.url} is unreachable ({type(exc).__name__})"
+            ) from exc
+        _set_timeout(client, self.timeout)
+        return client
+
+
+def _set_timeout(client: chromadb.ClientAPI, seconds: float) -> None:
+    """chromadb's HTTP client waits forever by default; a hung server must not hang a chat reply.
+    It has no setting for this, so the timeout goes on its httpx session (checked by a test)."""
+    session = getattr(getattr(client, "_server", None), "_session", None)
+    if isinstance(session, httpx.Client):
+        session.timeout = httpx.Timeout(seconds)
 
 
 def create_collection(client: chromadb.ClientAPI, name: str) -> chromadb.Collection:

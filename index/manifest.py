@@ -26,6 +26,10 @@ class Manifest:
     documents: dict[str, DocumentEntry] = field(default_factory=dict)
     built_at: str = ""
     format_version: int = FORMAT_VERSION
+    # Where the chunk vectors live: "embedded" (chroma/ in the build folder) or "server", in the
+    # collection named here. Not part of the recipe: switching backends reuses the vectors.
+    chroma_backend: str = "embedded"
+    chroma_collection: str = ""
 
     def recipe(self) -> tuple:
         # The dimension is not part of it: it follows from the model.

@@ -12,8 +12,8 @@ import numpy as np
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
-from index import chroma
 from index.builder import current_build
+from index.chroma import ChromaBackend, ChromaUnreachable
 from index.chunking import Chunk, Sentence
 from index.lexical import LexicalIndex
 from index.manifest import Manifest
@@ -29,7 +29,7 @@ class IndexStore:
     manifest: Manifest
     chunks: tuple[Chunk, ...]
     sentences: tuple[Sentence, ...]
-    sentence_vectors: np.ndarray  # (n_sentences, dim), normalized
+    sentence_vectors: np.ndarray  # (n_sentences, 2, dim), normalized; memory-mapped from disk
     vectorstore: Chroma
     lexical: LexicalIndex
     chunk_positions: dict[str, int]  # chunk_id -> position in `chunks`
@@ -48,20 +48,57 @@ class IndexStore:
                 out.append(positions[i])
         return out
 
+    def ping(self) -> None:
+        """Raises when the vector store cannot answer (e.g. the Chroma server is down)."""
+        self.vectorstore._collection.count()
+
     @classmethod
-    def open(cls, index_dir: Path, embeddings: Embeddings, collection: str) -> IndexStore:
+    def open(
+        cls,
+        index_dir: Path,
+        embeddings: Embeddings,
+        collection: str,
+        backend: ChromaBackend | None = None,
+    ) -> IndexStore:
+        backend = backend or ChromaBackend()
         build_dir = current_build(index_dir)
         if build_dir is None:
             raise IndexUnavailable(f"no index at {index_dir}; build it with `python -m index build`")
         try:
             manifest = Manifest.read(build_dir / "manifest.json")
+        except Exception as exc:
+            raise IndexUnavailable(
+                f"index at {build_dir} is unreadable ({type(exc).__name__}: {exc}); "
+                "rebuild it with `python -m index build --force`"
+            ) from exc
+        if manifest.chroma_backend != backend.kind:
+            raise IndexUnavailable(
+                f"index at {build_dir} was built for {manifest.chroma_backend} Chroma, but the settings "
+                f"ask for {backend.describe()}; rebuild it with `python -m index build` under these settings"
+            )
+        try:
+            client = backend.client(build_dir)
+            vectorstore = Chroma(
+                client=client,
+                collection_name=manifest.chroma_collection or collection,
+                embedding_function=embeddings,
+                create_collection_if_not_exists=False,
+            )
+            stored = vectorstore._collection.count()
+        except ChromaUnreachable as exc:
+            raise IndexUnavailable(str(exc)) from exc
+        except Exception as exc:
+            where = backend.describe()
+            raise IndexUnavailable(
+                f"collection {manifest.chroma_collection or collection!r} on {where} is unreadable "
+                f"({type(exc).__name__}: {exc}); rebuild it with `python -m index build --force`"
+            ) from exc
+        try:
             chunks = tuple(Chunk(**row) for row in _read_jsonl(build_dir / "chunks.jsonl"))
             sentences = tuple(Sentence(**row) for row in _read_jsonl(build_dir / "sentences.jsonl"))
-            sentence_vectors = np.load(build_dir / "sentence_vectors.npy")
+            # Memory-mapped: a large corpus's sentence vectors are paged in as questions touch them.
+            sentence_vectors = np.load(build_dir / "sentence_vectors.npy", mmap_mode="r")
             lexical = LexicalIndex.load(build_dir / "lexical")
-            client = chroma.persistent_client(build_dir / "chroma")
-            vectorstore = Chroma(client=client, collection_name=collection, embedding_function=embeddings)
-            stored = vectorstore._collection.count()
         except Exception as exc:  # any unreadable part means the index cannot be trusted
             raise IndexUnavailable(
                 f"index at {build_dir} is unreadable ({type(exc).__name__}: {exc}); "

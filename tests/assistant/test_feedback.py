@@ -96,3 +96,12 @@ def test_from_settings_is_off_unless_configured(tmp_path: Path) -> None:
     assert log is not None
     assert log.path == tmp_path / "f.db"
     assert log.record("up", "none", "123456789").question == "12345"
+
+
+def test_an_empty_feedback_setting_means_off(monkeypatch) -> None:
+    """An operator's `ASSISTANT_FEEDBACK_DB=` (empty) must not turn logging on into the current folder."""
+    monkeypatch.setenv("ASSISTANT_FEEDBACK_DB", "")
+    monkeypatch.setenv("ASSISTANT_CHROMA_URL", "  ")
+    settings = Settings()
+    assert settings.feedback_db is None and settings.chroma_url is None
+    assert FeedbackLog.from_settings(settings) is None
