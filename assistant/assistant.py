@@ -7,7 +7,8 @@ import threading
 import time
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from langchain_core.embeddings import Embeddings
@@ -72,18 +73,13 @@ class Assistant:
         self._reopen = reopen
         self._last_attempt = time.monotonic()
         self._store_error = store_error
-        self._attach(store)
+        # One reference, replaced whole: a question in flight keeps the build it started with.
+        self._index: _OpenIndex | None = self._open_index(store) if store else None
 
-    def _attach(self, store: Any | None) -> None:
-        self._store = store
-        self._retriever = (
-            HybridRetriever(store, RetrievalSettings(self.settings.candidates, self.settings.rrf_k))
-            if store
-            else None
-        )
-        self._vocabulary = (
-            CorpusVocabulary.of(store.lexical.vocabulary, store.lexical.stem) if store else None
-        )
+    def _open_index(self, store: Any) -> _OpenIndex:
+        vocabulary = CorpusVocabulary.of(store.lexical.vocabulary, store.lexical.stem)
+        settings = RetrievalSettings(self.settings.candidates, self.settings.rrf_k)
+        return _OpenIndex(store, HybridRetriever(store, settings), vocabulary)
 
     @classmethod
     def load(
@@ -125,25 +121,35 @@ class Assistant:
     @property
     def store(self):
         """The opened index (None when degraded)."""
-        return self._store
+        index = self._index
+        return index.store if index else None
 
-    def _retry_store(self) -> None:
-        """While degraded, tries to open the index again, at most every `reconnect_seconds`."""
-        if self._store is not None or self._reopen is None:
+    def _refresh_index(self) -> None:
+        """At most every `reconnect_seconds`: while degraded, tries to open the index again (a Chroma
+        server that came back); while serving, picks up a newer build (`python -m index build` swapped
+        `current`) without a restart. Never makes a question wait for another thread's attempt."""
+        if self._reopen is None or time.monotonic() - self._last_attempt < self.settings.reconnect_seconds:
             return
-        with self._lock:
-            now = time.monotonic()
-            if self._store is not None or now - self._last_attempt < self.settings.reconnect_seconds:
+        if not self._lock.acquire(blocking=False):
+            return
+        try:
+            self._last_attempt = time.monotonic()
+            index = self._index
+            if index is not None and not _newer_build_exists(self.settings.index_dir, index.store.build_dir):
                 return
-            self._last_attempt = now
             try:
                 store = self._reopen()
             except Exception as exc:
-                self._store_error = f"{type(exc).__name__}: {exc}"
+                if index is None:
+                    self._store_error = f"{type(exc).__name__}: {exc}"
+                else:
+                    log.warning("a newer index could not be opened, keeping the current one: %s", exc)
                 return
-            log.info("index available again")
-            self._attach(store)
+            log.info("index opened: %s", store.build_dir)
+            self._index = self._open_index(store)
             self._store_error = ""
+        finally:
+            self._lock.release()
 
     # -- public API ---------------------------------------------------------------------------------
 
@@ -155,11 +161,12 @@ class Assistant:
     def search(self, query: str, k: int | None = None) -> list[Passage]:
         """Staff quick search over the corpus: ranked passages, no routing or abstention."""
         query = clean_message(query)
-        self._retry_store()
-        if not query or self._retriever is None:
+        self._refresh_index()
+        index = self._index
+        if not query or index is None:
             return []
         query = canonicalize(query)
-        return self._retriever.retrieve(query, self.embeddings.encode(query), k or self.settings.top_k)
+        return index.retriever.retrieve(query, self.embeddings.encode(query), k or self.settings.top_k)
 
     def abstention_features(
         self, message: str, history: Sequence[str | Mapping] = ()
@@ -167,44 +174,46 @@ class Assistant:
         """What abstention decides on, for calibration; None when the message never reaches retrieval
         (a scope reply, an empty message) or the index is unavailable."""
         text = clean_message(message)
-        if not text or self._retriever is None or check_scope(text) is not None:
+        index = self._index
+        if not text or index is None or check_scope(text) is not None:
             return None
-        return self._draft(canonicalize(resolve_query(text, history)))[1].features
+        return self._draft(index, canonicalize(resolve_query(text, history)))[1].features
 
-    def _draft(self, query: str) -> tuple[list[Passage], AnswerDraft]:
+    def _draft(self, index: _OpenIndex, query: str) -> tuple[list[Passage], AnswerDraft]:
         """Retrieval and the extractive answer (or abstention) for a resolved query."""
         vectors = self.embeddings.encode(query)
-        passages = self._retriever.retrieve(query, vectors, self.settings.top_k)
+        passages = index.retriever.retrieve(query, vectors, self.settings.top_k)
         draft = compose_answer(
-            self._store,
+            index.store,
             query,
             vectors.masked,
             passages,
             self._abstention,
-            self._vocabulary,
+            index.vocabulary,
             self._answer_settings,
         )
         return passages, draft
 
     def health(self) -> dict[str, Any]:
-        self._retry_store()
+        self._refresh_index()
+        opened = self._index
         backend = "server" if self.settings.chroma_url else "embedded"
         where = {"url": self.settings.chroma_url} if self.settings.chroma_url else {}
         index: dict[str, Any] = {"backend": backend, "path": str(self.settings.index_dir)} | where
         error = self._store_error
-        if self._store is not None:
+        if opened is not None:
             try:
-                self._store.ping()
+                opened.store.ping()
             except Exception as exc:  # e.g. the Chroma server went down after start-up
                 error = f"vector store not answering ({type(exc).__name__}: {exc})"
-        if self._store is None or error:
+        if opened is None or error:
             index |= {"status": "unavailable", "error": error}
         else:
             index |= {
                 "status": "ok",
-                "chunks": len(self._store.chunks),
-                "documents": len(self._store.manifest.documents),
-                "built_at": self._store.manifest.built_at,
+                "chunks": len(opened.store.chunks),
+                "documents": len(opened.store.manifest.documents),
+                "built_at": opened.store.manifest.built_at,
             }
         model = {
             "name": model_name(self.embeddings),
@@ -246,14 +255,15 @@ class Assistant:
             reason = f"scope.{scope.rule}: matched {scope.matched!r}"
             return reply(ReplyKind.SCOPE, scope.text, abstained=True, reason=reason)
         # 3. Grounded answer from the corpus.
-        self._retry_store()
-        if self._retriever is None:
+        self._refresh_index()
+        index = self._index
+        if index is None:
             return reply(
                 ReplyKind.UNAVAILABLE, UNAVAILABLE_TEXT, reason=f"index unavailable: {self._store_error}"
             )
         query = canonicalize(resolve_query(text, history))
         try:
-            passages, draft = self._draft(query)
+            passages, draft = self._draft(index, query)
         except Exception as exc:  # e.g. the vector store went away: never crash, never lose the numbers
             log.exception("retrieval failed")
             reason = f"retrieval failed: {type(exc).__name__}"
@@ -277,6 +287,22 @@ class Assistant:
         return reply(
             ReplyKind.ANSWER, draft.text, footer, sources=tuple(passages), reason=reason, query=query
         )
+
+
+@dataclass(frozen=True)
+class _OpenIndex:
+    """An opened build and what is derived from it, used together by one question."""
+
+    store: Any  # index.store.IndexStore
+    retriever: HybridRetriever
+    vocabulary: CorpusVocabulary
+
+
+def _newer_build_exists(index_dir: Path, build_dir: Path) -> bool:
+    from index.builder import current_build
+
+    current = current_build(index_dir)
+    return current is not None and current != build_dir.resolve()
 
 
 def _join(*parts: str) -> str:

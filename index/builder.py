@@ -183,6 +183,8 @@ def build_index(
 ) -> BuildReport | None:
     """Builds (or incrementally updates) the index; with `only_if_missing`, does nothing (returns None)
     when an index exists."""
+    if only_if_missing and current_build(index_dir) is not None:
+        return None  # checked before the lock too: replicas may mount the index folder read-only
     index_dir.mkdir(parents=True, exist_ok=True)
     with _build_lock(index_dir):
         if only_if_missing and current_build(index_dir) is not None:

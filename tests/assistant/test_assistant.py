@@ -162,7 +162,7 @@ def test_a_retrieval_failure_is_an_unavailable_reply_with_emergency_numbers(bot,
     def broken(*args, **kwargs):
         raise ConnectionError("vector store went away")
 
-    monkeypatch.setattr(bot._retriever, "retrieve", broken)
+    monkeypatch.setattr(bot._index.retriever, "retrieve", broken)
     reply = bot.ask("What are the withdrawal symptoms?")
     assert reply.kind == ReplyKind.UNAVAILABLE and reply.route == "none"
     assert "911" in reply.text and "988" in reply.text and SAMHSA in reply.text
@@ -300,7 +300,23 @@ def test_real_retrieval_failure_is_unavailable_and_routing_still_works(real_assi
     def broken(*args, **kwargs):
         raise TimeoutError("chroma server unreachable")
 
-    monkeypatch.setattr(real_assistant._retriever, "retrieve", broken)
+    monkeypatch.setattr(real_assistant._index.retriever, "retrieve", broken)
     reply = real_assistant.ask("How long does inpatient rehab last?")
     assert reply.kind == ReplyKind.UNAVAILABLE and "911" in reply.text and "988" in reply.text
     assert real_assistant.ask(EMERGENCY).route == "emergency"
+
+
+def test_a_new_build_is_picked_up_without_a_restart(corpus_copy, make_index, tmp_path) -> None:
+    built = make_index(corpus_copy)
+    settings = built.settings(
+        reconnect_seconds=0.0, abstention_model=stub_model(tmp_path / "abstention.json")
+    )
+    bot = Assistant.load(settings, embeddings=HashingEmbeddings(), build_if_missing=False)
+    assert bot.health()["index"]["documents"] == 1
+    (corpus_copy / "ferries.md").write_text(
+        "# Ferry timetable\n\nThe harbour ferry to Kelpness leaves every forty minutes from pier seven.\n"
+    )
+    make_index(corpus_copy)  # `python -m index build` while the app runs
+    reply = bot.ask("When does the harbour ferry to Kelpness leave?")
+    assert bot.health()["index"]["documents"] == 2
+    assert reply.kind == ReplyKind.ANSWER and "Kelpness" in reply.sources[0].text

@@ -354,3 +354,25 @@ def test_corpus_of_only_empty_documents_is_a_clear_error(tmp_path) -> None:
     (corpus / "blank.md").write_text("\n\n")
     with pytest.raises(ValueError, match="no documents"):
         build(corpus, tmp_path / "idx")
+
+
+def test_ensure_index_builds_once_then_touches_nothing(corpus_copy, tmp_path) -> None:
+    from core_support import BuiltIndex
+
+    settings = BuiltIndex(corpus_copy, tmp_path / "index", HashingEmbeddings(), report=None).settings()
+    first = builder.ensure_index(settings, HashingEmbeddings(), progress=False)
+    assert first is not None and current_build(settings.index_dir) == first.build_dir.resolve()
+    (settings.index_dir / ".build.lock").unlink()
+    # An existing index is not locked or written to: replicas may mount the folder read-only.
+    assert builder.ensure_index(settings, HashingEmbeddings(), progress=False) is None
+    assert not (settings.index_dir / ".build.lock").exists()
+    assert len(list((settings.index_dir / "builds").iterdir())) == 1
+
+
+def test_sentence_vectors_are_memory_mapped_and_match_the_per_document_files(built_index) -> None:
+    store = built_index.open_store()
+    assert isinstance(store.sentence_vectors, np.memmap)
+    assert store.sentence_vectors.shape == (len(store.sentences), 2, store.manifest.dimension)
+    [vector_file] = (store.build_dir / "vectors").glob("*.npz")
+    with np.load(vector_file) as stored:
+        assert np.array_equal(stored["sentences"], np.asarray(store.sentence_vectors))
