@@ -37,6 +37,9 @@ GENERIC_WORDS = frozenset(
 )
 _SORTED_GENERIC = tuple(sorted(GENERIC_WORDS))
 _WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
+# Spelling corrections are only offered for stems this long: one edit turns a shorter stem into another
+# real word too often ("misus" -> "miss", "trip" -> "tri"), which would send the search elsewhere.
+_MIN_CORRECTED_STEM = 6
 
 
 FEATURES = (
@@ -118,6 +121,20 @@ class CorpusVocabulary:
             and process.extractOne(word, _SORTED_GENERIC, scorer=Levenshtein.distance, score_cutoff=1)
             is not None
         )
+
+    def spelling_corrections(self, text: str) -> tuple[str, ...]:
+        """Corpus stems one edit away from the text's misspelt content words ("memmory" -> "memori"), for
+        the lexical search, which only matches exact stems. Each correction is its own stem, so it
+        survives the search's tokenizer unchanged."""
+        corrections: list[str] = []
+        for word in _WORD.findall(text.lower()):
+            root = self.stem(word)
+            if word in GENERIC_WORDS or root in self.stems or len(root) < _MIN_CORRECTED_STEM:
+                continue
+            match = process.extractOne(root, self.sorted_stems, scorer=Levenshtein.distance, score_cutoff=1)
+            if match and self.stem(match[0]) == match[0] and match[0] not in corrections:
+                corrections.append(match[0])
+        return tuple(corrections)
 
     def unknown_terms(self, question: str) -> tuple[str, ...]:
         """Content words of the question the corpus never uses (one-edit typos of known words are known)."""

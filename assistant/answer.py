@@ -55,6 +55,11 @@ class AnswerSettings:
     # the margin on the dev set: quotes holding the expected facts rose from 53 to 56 of 62.
     lexical_weight: float = 0.1
     min_similarity: float = 0.3  # a sentence this unlike the question is never quoted beside the best one
+    # A quote holding this share of the question's content words restates the question ("The signs of
+    # addiction can be easily missed."); the answer tends to follow it, so the next sentence of its
+    # paragraph is quoted too. On the dev set: 17 sentences added to 16 answers, expected facts 107 -> 108
+    # of 119 (at 0.5: 39 sentences for the same gain).
+    restating_overlap: float = 0.75
 
 
 def candidate_sentences(store: IndexStore, passages: Sequence[Passage]) -> list[tuple[int, int]]:
@@ -109,6 +114,38 @@ def select_quotes(ranked: list[Quote], settings: AnswerSettings) -> list[Quote]:
     return sorted(chosen[: settings.max_quotes], key=lambda q: (q.sentence.doc_id, q.sentence.start))
 
 
+def next_in_paragraph(quote: Quote, ranked: list[Quote], passages: Sequence[Passage]) -> Quote | None:
+    """The candidate sentence right after `quote` in the same paragraph of its cited passage, if any."""
+    passage = passages[quote.citation - 1]
+    after = [
+        q
+        for q in ranked
+        if q.sentence.doc_id == quote.sentence.doc_id and q.sentence.start >= quote.sentence.end
+    ]
+    if not after:
+        return None
+    following = min(after, key=lambda q: q.sentence.start)
+    if following.sentence.end > passage.end:
+        return None
+    gap = passage.text[quote.sentence.end - passage.start : following.sentence.start - passage.start]
+    return following if not gap.strip() and "\n" not in gap else None
+
+
+def with_following_sentences(
+    chosen: list[Quote], ranked: list[Quote], passages: Sequence[Passage], settings: AnswerSettings
+) -> list[Quote]:
+    """The chosen quotes plus, after each one that restates the question, the next sentence of its
+    paragraph; in document order."""
+    out = list(chosen)
+    for quote in chosen:
+        if quote.overlap < settings.restating_overlap:
+            continue
+        following = next_in_paragraph(quote, ranked, passages)
+        if following is not None and all(following.sentence != q.sentence for q in out):
+            out.append(following)
+    return sorted(out, key=lambda q: (q.sentence.doc_id, q.sentence.start))
+
+
 def format_answer(quotes: list[Quote]) -> str:
     """One line per section, quotes in document order, each followed by its citation."""
     lines: list[str] = []
@@ -155,5 +192,5 @@ def compose_answer(
     probability = model.probability(features)
     if not ranked or probability < model.threshold:
         return AnswerDraft("", (), features, probability, unknown)
-    chosen = select_quotes(ranked, settings)
+    chosen = with_following_sentences(select_quotes(ranked, settings), ranked, passages, settings)
     return AnswerDraft(format_answer(chosen), tuple(chosen), features, probability, unknown)

@@ -79,7 +79,7 @@ class Assistant:
     def _open_index(self, store: Any) -> _OpenIndex:
         vocabulary = CorpusVocabulary.of(store.lexical.vocabulary, store.lexical.stem)
         settings = RetrievalSettings(self.settings.candidates, self.settings.rrf_k)
-        return _OpenIndex(store, HybridRetriever(store, settings), vocabulary)
+        return _OpenIndex(store, HybridRetriever(store, settings, vocabulary), vocabulary)
 
     @classmethod
     def load(

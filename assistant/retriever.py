@@ -5,6 +5,13 @@ The sentence ranking scores each candidate chunk by its sentence most similar to
 names left out, see drugnames): a chunk whose average is diluted but which holds the one answering
 sentence moves up. On the QA dev set it raised evidence hit@3 from 0.885 to 0.931. It only looks at
 the candidates, so its cost does not grow with the corpus.
+
+The fusion constant is small (10, not the usual 60): each ranking holds only a dozen candidates, and
+with k=60 their ranks weigh almost the same, so a chunk merely present in all three lists at rank 8
+outranks one that two lists put first (a chunk the question shares no word with is absent from the
+BM25 list).
+The lexical query also carries corpus spellings of the question's misspelt words ("memmory"), which
+BM25 would otherwise not match at all. Together: evidence hit@3 0.931 -> 0.954 on the QA dev set.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.abstention import CorpusVocabulary
 from assistant.embeddings import EncodedQuery
 from assistant.reply import Passage
 from index.store import IndexStore
@@ -21,13 +29,19 @@ from index.store import IndexStore
 @dataclass(frozen=True)
 class RetrievalSettings:
     candidates: int = 12  # taken from each retriever before fusion
-    rrf_k: int = 60
+    rrf_k: int = 10
 
 
 class HybridRetriever:
-    def __init__(self, store: IndexStore, settings: RetrievalSettings = RetrievalSettings()) -> None:
+    def __init__(
+        self,
+        store: IndexStore,
+        settings: RetrievalSettings = RetrievalSettings(),
+        vocabulary: CorpusVocabulary | None = None,  # spelling corrections for the lexical query
+    ) -> None:
         self.store = store
         self.settings = settings
+        self.vocabulary = vocabulary
 
     def dense(self, query_vector: np.ndarray) -> list[tuple[int, float]]:
         """(chunk position, cosine similarity), best first."""
@@ -37,8 +51,13 @@ class HybridRetriever:
         positions = self.store.chunk_positions
         return [(positions[doc.id], 1.0 - distance) for doc, distance in hits if doc.id in positions]
 
+    def lexical_query(self, query: str) -> str:
+        """The query, followed by the corpus spellings of its misspelt words (if a vocabulary is given)."""
+        corrections = self.vocabulary.spelling_corrections(query) if self.vocabulary else ()
+        return " ".join((query, *corrections))
+
     def lexical(self, query: str) -> list[tuple[int, float]]:
-        return self.store.lexical.search(query, self.settings.candidates)
+        return self.store.lexical.search(self.lexical_query(query), self.settings.candidates)
 
     def by_best_sentence(self, candidates: set[int], masked_vector: np.ndarray) -> list[tuple[int, float]]:
         """Candidate chunks ranked by their best sentence (with or without its section title)."""

@@ -33,7 +33,7 @@ class Settings(BaseSettings):
 
     top_k: int = Field(4, description="Passages returned with an answer.")
     candidates: int = Field(12, description="Candidates taken from each retriever before fusion.")
-    rrf_k: int = Field(60, description="Reciprocal rank fusion constant.")
+    rrf_k: int = Field(10, description="Reciprocal rank fusion constant (small: short candidate lists).")
     max_quotes: int = Field(3, description="Most sentences quoted in one answer.")
     abstention_model: Path = Field(
         PROJECT_ROOT / "assistant" / "abstention_model.json",

@@ -81,3 +81,16 @@ def test_the_drugs_names_and_generic_words_are_never_unknown(vocabulary) -> None
 def test_short_words_are_ignored_and_typo_tolerance_needs_long_stems(vocabulary) -> None:
     assert vocabulary.unknown_terms("is it ok?") == ()
     assert not vocabulary.knows("zzzz")
+
+
+def test_spelling_corrections_are_corpus_stems_one_edit_from_misspelt_words(vocabulary) -> None:
+    assert vocabulary.spelling_corrections("does it mess with your memmory") == ("memori",)
+    assert vocabulary.spelling_corrections("halucinations and memmory, memmory") == ("hallucin", "memori")
+    for correction in vocabulary.spelling_corrections("halucinations memmory"):
+        assert correction in vocabulary.stems and vocabulary.stem(correction) == correction
+
+
+def test_spelling_corrections_leave_known_short_and_distant_words_alone(vocabulary) -> None:
+    assert vocabulary.spelling_corrections("what are the withdrawal symptoms") == ()  # known words
+    assert vocabulary.spelling_corrections("people misusing meds") == ()  # "misus" is one edit from "miss"
+    assert vocabulary.spelling_corrections("is Xanax stronger") == ()  # nothing one edit away

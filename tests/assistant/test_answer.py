@@ -16,8 +16,10 @@ from assistant.answer import (
     compose_answer,
     format_answer,
     select_quotes,
+    with_following_sentences,
 )
 from assistant.embeddings import HashingEmbeddings, QueryEmbeddings
+from assistant.reply import Passage
 from assistant.retriever import HybridRetriever
 from index.chunking import Sentence
 
@@ -161,6 +163,53 @@ def test_format_answer_groups_quotes_by_section_and_says_not_medical_advice_once
     assert text.count(NOT_ADVICE) == 1 and text.rstrip().endswith(f"_{NOT_ADVICE}_")
 
 
+PARAGRAPHS = "The signs can be missed. A doctor usually prescribes it. Other signs.\nA new paragraph."
+
+
+def paragraph_quotes(overlaps: tuple[float, ...]) -> tuple[Passage, list[Quote]]:
+    """A passage at offset 100 and its four sentences as quotes (the third ends its paragraph)."""
+    passage = Passage(
+        text=PARAGRAPHS, section="S", score=1.0, doc_id="d", chunk_id="d#0", start=100,
+        end=100 + len(PARAGRAPHS),
+    )  # fmt: skip
+    quotes = []
+    for part, overlap in zip(re.findall(r"[^.\n]+\.", PARAGRAPHS), overlaps, strict=True):
+        text = part.strip()
+        start = 100 + PARAGRAPHS.index(text)
+        sentence = Sentence(f"d@{start}", "d", "S", text, start, start + len(text))
+        quotes.append(Quote(sentence, 0.5, 0.5, 1, overlap, 0.5 + overlap))
+    return passage, quotes
+
+
+def test_a_quote_restating_the_question_brings_the_next_sentence_of_its_paragraph() -> None:
+    passage, (restating, answering, last, other) = paragraph_quotes((0.8, 0.0, 0.9, 0.0))
+    ranked = [restating, last, answering, other]
+    settings = AnswerSettings(restating_overlap=0.75)
+    chosen = with_following_sentences([restating], ranked, [passage], settings)
+    assert [q.sentence.text for q in chosen] == [
+        "The signs can be missed.",
+        "A doctor usually prescribes it.",
+    ]
+    # Never across a paragraph break, never twice, and not for a quote that does not restate the question.
+    assert with_following_sentences([last], ranked, [passage], settings) == [last]
+    assert with_following_sentences([restating, answering], ranked, [passage], settings) == [
+        restating, answering,
+    ]  # fmt: skip
+    assert with_following_sentences(
+        [restating], ranked, [passage], AnswerSettings(restating_overlap=0.9)
+    ) == [restating]
+
+
+def test_the_next_sentence_must_lie_in_the_cited_passage() -> None:
+    _, (restating, answering, *_) = paragraph_quotes((0.8, 0.0, 0.0, 0.0))
+    cut = Passage(
+        text=PARAGRAPHS[:30], section="S", score=1.0, doc_id="d", chunk_id="d#0", start=100, end=130
+    )
+    assert with_following_sentences([restating], [restating, answering], [cut], AnswerSettings()) == [
+        restating
+    ]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("question", "fact"),
@@ -169,6 +218,7 @@ def test_format_answer_groups_quotes_by_section_and_says_not_medical_advice_once
         ("Can I take clonazepam when pregnant?", "birth defects"),
         ("What are the signs of a klonopin overdose?", "Slow or trouble breathing"),
         ("what is the most common side effect?", "constant fatigue"),
+        ("Why are the signs of clonazepam addiction often missed?", "a qualified medical doctor"),
     ],
 )
 def test_real_answers_quote_the_fact_verbatim(real_assistant, question, fact) -> None:

@@ -106,6 +106,50 @@ def test_query_with_no_known_words_still_returns_dense_results(retriever) -> Non
     assert all(p.lexical_score is None and p.dense_score is not None for p in passages)
 
 
+def test_lexical_query_adds_the_corpus_spelling_of_misspelt_words(store) -> None:
+    from assistant.abstention import CorpusVocabulary
+
+    vocabulary = CorpusVocabulary.of(store.lexical.vocabulary, store.lexical.stem)
+    spelling = HybridRetriever(store, RetrievalSettings(), vocabulary)
+    query = "short-term memmory"
+    assert spelling.lexical_query(query) == "short-term memmory memori"
+    assert HybridRetriever(store).lexical_query(query) == query  # no vocabulary, no corrections
+    memory_chunk = next(i for i, c in enumerate(store.chunks) if "short-term memory loss" in c.text)
+    assert memory_chunk in {p for p, _ in spelling.lexical(query)}
+    assert memory_chunk not in {p for p, _ in HybridRetriever(store).lexical("memmory")}
+
+
+class FixedRankings(HybridRetriever):
+    """Fusion over given rankings (chunk positions, best first) instead of searching."""
+
+    def __init__(self, store, settings, dense, lexical, sentence) -> None:
+        super().__init__(store, settings)
+        self.rankings = dense, lexical, sentence
+
+    def dense(self, query_vector):
+        return [(p, 1.0 - i / 100) for i, p in enumerate(self.rankings[0])]
+
+    def lexical(self, query):
+        return [(p, 10.0 - i) for i, p in enumerate(self.rankings[1])]
+
+    def by_best_sentence(self, candidates, masked_vector):
+        return [(p, 1.0 - i / 100) for i, p in enumerate(self.rankings[2])]
+
+
+def test_a_chunk_two_rankings_put_first_beats_one_all_three_put_eighth(store) -> None:
+    """The chunk a question shares no word with is absent from the BM25 list; with a dozen candidates a
+    list, the default fusion constant still lets the dense and sentence rankings put it on top (at the
+    textbook k=60, merely being in all three lists wins)."""
+    filler = list(range(10, 17))  # ranks 1-7 of the lexical list, 2-8 of the others
+    dense, lexical, sentence = [0, *filler, 1], [*filler, 1], [0, *filler, 1]
+    top = FixedRankings(store, RetrievalSettings(), dense, lexical, sentence).retrieve("q", vector("q"), k=20)
+    positions = [store.chunk_positions[p.chunk_id] for p in top]
+    assert positions.index(0) < positions.index(1)
+    textbook = FixedRankings(store, RetrievalSettings(rrf_k=60), dense, lexical, sentence)
+    positions = [store.chunk_positions[p.chunk_id] for p in textbook.retrieve("q", vector("q"), k=20)]
+    assert positions.index(0) > positions.index(1)
+
+
 @pytest.mark.slow
 def test_real_model_puts_the_inpatient_stay_first(real_assistant) -> None:
     (best, *rest) = real_assistant.search("How long does inpatient rehab last?")
@@ -123,6 +167,8 @@ def test_real_model_puts_the_inpatient_stay_first(real_assistant) -> None:
         ("can k-pins hurt my baby if I'm pregnant", "serious birth defects"),
         ("what are the signs somebody overdosed on klonopn?", "Some overdose signs are"),
         ("how many people abused prescription drugs in 2010", "8.76 million people"),
+        ("could a mom-to-be use klonopin without harming her baby?", "serious birth defects"),
+        ("does it cause short term memmory loss?", "short-term memory loss"),
     ],
 )
 def test_real_model_finds_the_evidence_in_the_top_passages(real_assistant, question, evidence) -> None:
