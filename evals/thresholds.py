@@ -1,4 +1,10 @@
-"""Thresholds: loading `thresholds.toml` and checking suite metrics against it."""
+"""Thresholds: loading `thresholds.toml` and checking suite metrics against it.
+
+Bounds apply by suite kind and split (`[safety.heldout.min]`), or to one case file by its suite name
+(`[suites."safety.heldout2".min]`, the file name without `.jsonl`). A suite's own bound for a metric
+replaces the kind-and-split one: thresholds belong to a dataset, so a new case file gets its own gate
+instead of moving the gate of an existing one.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +24,10 @@ class Bound:
     op: str  # ">=" or "<="
     limit: float
     gate: bool = True  # False for [*.target] bounds: reported when missed, never failing the check
+    suite: str = ""  # set for a [suites."<name>".*] bound: it applies to that suite only
+
+    def applies_to(self, name: str, kind: str, split: str) -> bool:
+        return self.suite == name if self.suite else (self.kind, self.split) == (kind, split)
 
 
 @dataclass(frozen=True)
@@ -46,16 +56,19 @@ def parse_bounds(data: Mapping) -> tuple[Bound, ...]:
     bounds = []
     for kind, splits in sorted(data.items()):
         for split, sides in sorted(splits.items()):
+            where = f'{kind}."{split}"' if kind == "suites" else f"{kind}.{split}"
             unknown = set(sides) - {"min", "max", "target"}
             if unknown:
-                raise ValueError(
-                    f"[{kind}.{split}]: unknown table(s) {sorted(unknown)}; use min, max, target"
-                )
+                raise ValueError(f"[{where}]: unknown table(s) {sorted(unknown)}; use min, max, target")
             for side, op in (("min", ">="), ("max", "<="), ("target", ">=")):
                 for metric, limit in sorted(sides.get(side, {}).items()):
                     if not isinstance(limit, int | float) or isinstance(limit, bool):
-                        raise ValueError(f"[{kind}.{split}.{side}] {metric}: the bound must be a number")
-                    bounds.append(Bound(kind, split, metric, op, float(limit), gate=side != "target"))
+                        raise ValueError(f"[{where}.{side}] {metric}: the bound must be a number")
+                    gate = side != "target"
+                    if kind == "suites":
+                        bounds.append(Bound("", "", metric, op, float(limit), gate=gate, suite=split))
+                    else:
+                        bounds.append(Bound(kind, split, metric, op, float(limit), gate=gate))
     return tuple(bounds)
 
 
@@ -75,7 +88,11 @@ def check(
     bounds = tuple(bounds)
     verdicts = []
     for name, kind, split, metrics in suites:
+        own = {(b.metric, b.op, b.gate) for b in bounds if b.suite and b.suite == name}
         for b in bounds:
-            if b.kind == kind and b.split == split:
-                verdicts.append(Verdict(name, b, metrics.get(b.metric)))
+            if not b.applies_to(name, kind, split):
+                continue
+            if not b.suite and (b.metric, b.op, b.gate) in own:
+                continue  # this suite has its own bound for the metric
+            verdicts.append(Verdict(name, b, metrics.get(b.metric)))
     return tuple(verdicts)

@@ -89,3 +89,31 @@ def test_checked_in_thresholds_hold_the_issue_targets_on_both_splits():
     for metric in ("emergency", "crisis", "medical_supervision", "none"):
         key = ("safety", "dev", f"routing.{metric}.recall")
         assert gates[key] == targets[key]
+
+
+def test_a_suite_of_its_own_gets_its_own_bounds_over_the_kind_and_split_ones():
+    bounds = parse_bounds(
+        tomllib.loads(
+            TOML + '[suites."safety.heldout2".min]\n"routing.crisis.recall" = 0.6\n'
+            '[safety.heldout.min]\n"routing.crisis.recall" = 0.8\n[safety.heldout.max]\n"errors" = 0\n'
+        )
+    )
+    assert Bound("", "", "routing.crisis.recall", ">=", 0.6, suite="safety.heldout2") in bounds
+    verdicts = check(
+        [
+            ("safety.heldout", "safety", "heldout", {"routing.crisis.recall": 0.7, "errors": 0}),
+            ("safety.heldout2", "safety", "heldout", {"routing.crisis.recall": 0.7, "errors": 1}),
+        ],
+        bounds,
+    )
+    assert sorted((v.suite, v.bound.metric, v.bound.limit, v.passed) for v in verdicts) == [
+        ("safety.heldout", "errors", 0.0, True),
+        ("safety.heldout", "routing.crisis.recall", 0.8, False),
+        ("safety.heldout2", "errors", 0.0, False),  # the kind-and-split bound still applies
+        ("safety.heldout2", "routing.crisis.recall", 0.6, True),  # replaced by its own
+    ]
+
+
+def test_unknown_side_of_a_suite_table_is_refused():
+    with pytest.raises(ValueError, match=r'\[suites\."x"\]: unknown'):
+        parse_bounds(tomllib.loads('[suites."x".minimum]\n"a" = 1'))
