@@ -7,6 +7,7 @@ leave the names out measures whether a sentence answers the rest of the question
 
 from __future__ import annotations
 
+import functools
 import re
 
 from rapidfuzz.distance import Levenshtein
@@ -44,7 +45,11 @@ _MAX_TYPO_DISTANCE = 2
 
 
 def _is_name_typo(word: str) -> bool:
-    lowered = word.lower()
+    return _is_lowered_name_typo(word.lower())
+
+
+@functools.lru_cache(maxsize=1 << 16)  # words repeat a lot, in a corpus as in questions
+def _is_lowered_name_typo(lowered: str) -> bool:
     return any(
         Levenshtein.distance(lowered, name, score_cutoff=_MAX_TYPO_DISTANCE) <= _MAX_TYPO_DISTANCE
         for name in NAMES

@@ -100,6 +100,7 @@ def sentence_requests(chunks: list[Chunk], sentences: list[Sentence]) -> list[li
     of one section.
     """
     requests: list[list[SpanRequest]] = [[] for _ in chunks]
+    excluded: dict[int, tuple[tuple[int, int], ...]] = {}
     position = 0
     for sentence in sentences:
         while position < len(chunks) and not (
@@ -112,7 +113,9 @@ def sentence_requests(chunks: list[Chunk], sentences: list[Sentence]) -> list[li
         prefix = len(chunk.embed_text) - len(chunk.text)
         title = (0, len(chunk.section))
         body = (prefix + sentence.start - chunk.start, prefix + min(sentence.end, chunk.end) - chunk.start)
-        exclude = tuple(drug_spans(chunk.embed_text))
+        if position not in excluded:  # finding the drug's names is the costly part: once per chunk
+            excluded[position] = tuple(drug_spans(chunk.embed_text))
+        exclude = excluded[position]
         requests[position].append(SpanRequest((title, body), exclude))
         requests[position].append(SpanRequest((body,), exclude))
     return requests

@@ -99,11 +99,12 @@ def _child_raw(args: argparse.Namespace) -> dict:
     from index.documents import load_corpus
 
     settings = _settings(args.index, args.corpus, None)
-    texts: list[str] = []
-    for doc in load_corpus(settings.corpus_dir):
-        texts += [c.embed_text for c in prepare(doc, settings.chunk_size, settings.chunk_overlap).chunks]
-        if len(texts) >= 4 * RAW_SAMPLE:
-            break
+    documents = load_corpus(settings.corpus_dir)
+    # Documents spread over the whole corpus (variants and filler alike), then chunks spread over them.
+    picked = documents[:: max(1, len(documents) // 16)]
+    texts = [
+        c.embed_text for d in picked for c in prepare(d, settings.chunk_size, settings.chunk_overlap).chunks
+    ]
     sample = texts[:: max(1, len(texts) // RAW_SAMPLE)][:RAW_SAMPLE]
     model = load_embeddings()
     model.embed_documents(sample[:32])  # warm up
