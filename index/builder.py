@@ -252,13 +252,15 @@ def _build_index(
         old = _vector_file(previous_dir, doc.source) if previous_dir and not full_reason else None
         entry = previous.documents.get(doc.source.doc_id) if previous else None
         if old and old.is_file() and entry and entry.content_hash == doc.source.content_hash:
-            shutil.copyfile(old, _vector_file(build_dir, doc.source))
+            _link_or_copy(old, _vector_file(build_dir, doc.source))
             reused.append(doc)
         else:
             to_embed.append(doc)
     if to_embed:
         n_texts = sum(len(d.chunks) for d in to_embed)
         log(f"embedding {n_texts} chunks (and their sentences) of {len(to_embed)} document(s)")
+    # Connect first: a Chroma server that is down fails the build now, not after the embedding.
+    client = backend.client(build_dir)
     embedding_started = time.perf_counter()
     for doc, chunk_vectors, sentence_vectors in _embed_documents(embeddings, to_embed, progress):
         np.savez(_vector_file(build_dir, doc.source), chunks=chunk_vectors, sentences=sentence_vectors)
@@ -271,7 +273,6 @@ def _build_index(
     _write_jsonl(build_dir / "sentences.jsonl", [asdict(s) for s in all_sentences])
 
     collection_name = collection if backend.kind == "embedded" else f"{collection}-{build_id}"
-    client = backend.client(build_dir)
     chroma.add_in_batches(
         chroma.create_collection(client, collection_name),
         ids=[c.chunk_id for c in all_chunks],
@@ -319,6 +320,15 @@ def _build_index(
         full_rebuild_reason=full_reason,
         messages=tuple(messages),
     )
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """Vector files never change once written: a hard link shares them between builds (no copy of
+    gigabytes at scale); a copy where the file system cannot link."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def _write_jsonl(path: Path, rows: list[dict]) -> None:

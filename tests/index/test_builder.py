@@ -123,6 +123,10 @@ def test_second_build_of_an_unchanged_corpus_embeds_nothing(corpus_copy, make_in
     assert (report.chunks, report.sentences) == (first.report.chunks, first.report.sentences)
     old = np.load(first.report.build_dir / "sentence_vectors.npy")
     assert np.array_equal(np.load(report.build_dir / "sentence_vectors.npy"), old)
+    # The reused vector file is shared with the previous build, not copied.
+    [reused] = (report.build_dir / "vectors").glob("*.npz")
+    assert reused.stat().st_nlink == 2
+    assert reused.samefile(first.report.build_dir / "vectors" / reused.name)
 
 
 def test_editing_one_of_two_documents_re_embeds_only_that_one(corpus_copy, make_index) -> None:

@@ -18,6 +18,7 @@ from core_support import COLLECTION, CORPUS_FILE, build, stub_model
 from assistant import Assistant
 from assistant.embeddings import HashingEmbeddings
 from assistant.reply import ReplyKind, Route
+from index.builder import current_build
 from index.chroma import ChromaBackend, ChromaUnreachable
 from index.chroma_server import ChromaServer, free_port
 from index.store import IndexStore, IndexUnavailable
@@ -88,6 +89,19 @@ def test_a_hung_server_times_out_instead_of_hanging(tmp_path) -> None:
         ChromaBackend(f"http://127.0.0.1:{listener.getsockname()[1]}", timeout=0.5).client(tmp_path)
     assert time.monotonic() - started < 10
     listener.close()
+
+
+def test_a_build_against_a_down_server_fails_before_embedding(corpus_dir, tmp_path) -> None:
+    embeddings = HashingEmbeddings()
+    with pytest.raises(ChromaUnreachable, match="unreachable"):
+        build(
+            corpus_dir,
+            tmp_path / "index",
+            embeddings,
+            backend=ChromaBackend(f"http://127.0.0.1:{free_port()}"),
+        )
+    assert embeddings.calls == 0
+    assert current_build(tmp_path / "index") is None
 
 
 def test_bad_server_urls_are_refused_clearly(tmp_path) -> None:
