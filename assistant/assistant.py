@@ -69,6 +69,13 @@ class Assistant:
         self._answer_settings = AnswerSettings(max_quotes=settings.max_quotes)
         self._abstention = AbstentionModel.load(settings.abstention_model)
         self._backstop = safety.SemanticBackstop(embeddings) if settings.semantic_backstop else None
+        self._learned = (
+            safety.LearnedEscalation(embeddings, settings.learned_escalation_model)
+            if settings.learned_escalation
+            else None
+        )
+        # Model layers the router may consult (escalation only), in order; see assistant/safety/fit.py.
+        self._escalators = tuple(layer for layer in (self._learned, self._backstop) if layer is not None)
         self._lock = threading.Lock()
         self._reopen = reopen
         self._last_attempt = time.monotonic()
@@ -218,6 +225,7 @@ class Assistant:
         model = {
             "name": model_name(self.embeddings),
             "backstop": bool(self._backstop and self._backstop.enabled),
+            "learned_escalation": bool(self._learned and self._learned.enabled),
         }
         status = "ok" if index["status"] == "ok" else "degraded"
         return {"status": status, "index": index, "model": model, "router": "ok"}
@@ -228,7 +236,7 @@ class Assistant:
         raw = message if isinstance(message, str) else clean_message(message)
         banner = safety.conversation_banner(history)
         # 1. The safety router sees the raw message first, before any cleaning, trimming or retrieval.
-        decision = safety.classify(raw, history, backstop=self._backstop)
+        decision = safety.classify(raw, history, backstop=self._escalators)
         if decision.route is not Route.NONE:
             return Reply(
                 route=decision.route,

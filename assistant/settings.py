@@ -42,6 +42,13 @@ class Settings(BaseSettings):
     max_message_chars: int = Field(2000, description="Longer messages are trimmed, with a notice.")
 
     semantic_backstop: bool = Field(True, description="Escalate safety routing by embedding similarity.")
+    learned_escalation: bool = Field(
+        True, description="Escalate safety routing by the learned classifier on the message embedding."
+    )
+    learned_escalation_model: Path = Field(
+        PROJECT_ROOT / "assistant" / "safety" / "learned_model.json",
+        description="Its coefficients and threshold: fitted on dev data by `python -m assistant.safety.fit`.",
+    )
 
     host: str = Field("127.0.0.1", description="Address the web app binds to.")
     port: int = Field(7860, description="Port of the web app.")

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from assistant.safety.backstop import SemanticBackstop
 from assistant.safety.decision import SafetyDecision
+from assistant.safety.learned import LearnedEscalation
 from assistant.safety.replies import conversation_banner, fixed_reply, footer, staff_script
 from assistant.safety.router import classify
 
 __all__ = [
+    "LearnedEscalation",
     "SafetyDecision",
     "SemanticBackstop",
     "classify",

@@ -20,7 +20,7 @@ class SafetyDecision:
     rule: str
     matched: tuple[str, ...] = ()
     lang: str = "en"
-    layer: str = "rules"  # "rules", "context" (needed an earlier turn) or "backstop"
+    layer: str = "rules"  # "rules", "context" (needed an earlier turn), "backstop" or "learned"
     topic: str = ""  # "overdose" | "withdrawal" | "stopping" | "suicide" | "" (for the safety footer)
 
     @property

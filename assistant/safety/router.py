@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from assistant.reply import Route
 from assistant.safety import context, cues, language, lexicon, modifiers, patterns_en, patterns_es
@@ -12,8 +12,12 @@ from assistant.safety.decision import SafetyDecision
 from assistant.safety.normalize import Normalized, normalize
 from assistant.safety.rule import Hit
 
-if TYPE_CHECKING:
-    from assistant.safety.backstop import SemanticBackstop
+
+class Escalator(Protocol):
+    """A model layer (the exemplar backstop, the learned layer): a routed decision or None."""
+
+    def check(self, message: str, *, lang: str = "en") -> SafetyDecision | None: ...
+
 
 log = logging.getLogger(__name__)
 RULES = (*patterns_en.RULES, *patterns_es.RULES)
@@ -77,7 +81,7 @@ def _masked(norm: Normalized, drop: list[tuple[int, int]]) -> str:
 
 
 def _classify(
-    message: str, history: Sequence[str | Mapping], backstop: SemanticBackstop | None
+    message: str, history: Sequence[str | Mapping], backstop: Escalator | Sequence[Escalator] | None
 ) -> SafetyDecision:
     norm = normalize(message)
     lang = language.detect_language(norm.tokens)
@@ -149,15 +153,26 @@ def _classify(
         decision = SafetyDecision(
             Route.NONE, reason, rule, (idiom.group(),) if idiom else (), lang, topic=topic
         )
-    if backstop is not None:
+    layers = _layers(backstop)
+    if layers:
         drop = [(h.first, h.last) for h, _ in suppressed]
         idiom = cues.IDIOMS.search(norm.text)
         if idiom:  # a figure of speech the rules recognised is not shown to the backstop either
             drop.append(norm.token_range(idiom.start(), idiom.end()))
-        escalated = backstop.check(_masked(norm, drop) if drop else message, lang=lang)
-        if escalated is not None and backstop_may_escalate(norm, escalated.route):
-            return escalated
+        shown = _masked(norm, drop) if drop else message
+        for layer in layers:
+            escalated = layer.check(shown, lang=lang)
+            if escalated is not None and backstop_may_escalate(norm, escalated.route):
+                return escalated
     return decision
+
+
+def _layers(backstop: Escalator | Sequence[Escalator] | None) -> tuple[Escalator, ...]:
+    if backstop is None:
+        return ()
+    if isinstance(backstop, Sequence):
+        return tuple(layer for layer in backstop if layer is not None)
+    return (backstop,)
 
 
 def backstop_may_escalate(norm: Normalized, route: Route) -> bool:
@@ -190,14 +205,16 @@ def classify(
     message: str,
     history: Sequence[str | Mapping] = (),
     *,
-    backstop: SemanticBackstop | None = None,
+    backstop: Escalator | Sequence[Escalator] | None = None,
 ) -> SafetyDecision:
     """Route one message. Deterministic; never raises; needs neither the index nor a model.
 
-    The semantic `backstop`, when given, may only escalate a message in which the rules found
-    no active signal, and it only sees the parts of the message the rules did not already judge
-    (negated, past, hypothetical or fictional clauses are masked out), so it cannot downgrade
-    or second-guess a rule.
+    The model layers in `backstop` (the semantic backstop, the learned layer, or several, asked
+    in order), when given, may only escalate a message in which the rules found no active signal,
+    and they only see the parts of the message the rules did not already judge (negated, past,
+    hypothetical or fictional clauses and recognised idioms are masked out), so they cannot
+    downgrade or second-guess a rule; the first escalation that passes `backstop_may_escalate`
+    stands.
     """
     try:
         return _classify(message if isinstance(message, str) else str(message), history, backstop)

@@ -1,0 +1,377 @@
+"""`python -m assistant.safety.fit`: fits the learned escalation layer (see learned.py) on dev data.
+
+Training rows (held-out files are refused):
+- every dev safety case (evals/datasets/safety.jsonl), labelled with its expected route; the
+  message alone, since the router shows the layer the message alone (context rules handle history);
+- the hard-coded backstop exemplars (assistant/safety/exemplars.py), with their routes;
+- every QA dev question (evals/datasets/qa.jsonl) as "none": everyday traffic that must never route.
+
+Model: MiniLM embedding (the embeddings object the assistant gives the router) -> standardised ->
+multinomial logistic regression (scikit-learn, L2, C below, lbfgs). The standardisation is folded
+into the stored weights.
+
+Threshold rule, on out-of-fold probabilities (stratified 5-fold, seed 0; the exemplars are in every
+training fold): the lowest threshold on a 0.01 grid from 0.30 at which the layer, consulted exactly
+as the router consults it (only on messages the rules leave unrouted, on the text the router shows
+it, with the router's guard on general questions), escalates at most 3% of the dev "none" cases
+and at most 1% of the QA dev questions. Deterministic: the same data and model give the same file.
+
+`--report` also prints the measurements of the layer against the exemplar backstop (out-of-fold
+stand-alone recall per route, false escalations, and leave-one-category-out recall).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.reply import Route
+from assistant.safety.exemplars import EXEMPLARS
+from assistant.safety.learned import DEFAULT_MODEL_PATH, MAX_CHARS, MIN_WORDS, LearnedModel
+from assistant.safety.normalize import normalize
+from assistant.safety.router import backstop_may_escalate, classify
+from assistant.settings import PROJECT_ROOT
+
+SAFETY_DEV = PROJECT_ROOT / "evals" / "datasets" / "safety.jsonl"
+QA_DEV = PROJECT_ROOT / "evals" / "datasets" / "qa.jsonl"
+ROUTES = tuple(r.value for r in Route)  # column order of the stored model
+FOLDS = 5
+SEED = 0
+C = 0.01  # L2 strength on standardised embeddings (of 0.003, 0.01, 0.1, 1: best out-of-fold recall)
+GRID = tuple(round(t / 100, 2) for t in range(30, 100))
+MAX_NONE_SHARE = 0.03  # out-of-fold false escalations of dev "none" cases
+MAX_QA_SHARE = 0.01  # ... and of QA dev questions
+
+
+@dataclass(frozen=True)
+class Row:
+    text: str  # what the layer is trained on (and sees, stand-alone)
+    label: str  # expected route
+    source: str  # "safety", "exemplar" or "qa"
+    category: str = ""
+    accepted: frozenset[str] = frozenset()  # routes counted as correct ("expected" and "ok")
+    shown: str | None = None  # what the router would show the layer (None: the rules decide alone)
+    allowed: frozenset[str] = frozenset()  # routes the router's guard lets the layer escalate to
+
+
+class _Recorder:
+    """Stands in for the layer inside `classify` and records the text the router would show it."""
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+
+    def check(self, message: str, *, lang: str = "en") -> None:
+        self.text = message
+
+
+def _read(path: Path) -> list[dict[str, Any]]:
+    if "heldout" in path.name:
+        raise SystemExit(f"refusing to fit on a held-out split: {path}")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _as_routed(text: str, history: Sequence[Any], label: str, source: str, **fields: Any) -> Row:
+    """A row with what the router would show the layer, if the rules leave the message unrouted."""
+    recorder = _Recorder()
+    decision = classify(text, history, backstop=recorder)
+    shown = recorder.text if not decision.routed and recorder.text is not None else None
+    if shown is not None and len(shown.split()) < MIN_WORDS:
+        shown = None
+    norm = normalize(text)
+    allowed = frozenset(r.value for r in Route if r is not Route.NONE and backstop_may_escalate(norm, r))
+    return Row(text, label, source, shown=shown, allowed=allowed, **fields)
+
+
+def collect(safety_path: Path = SAFETY_DEV, qa_path: Path = QA_DEV) -> list[Row]:
+    rows = [
+        _as_routed(
+            case["message"],
+            case.get("history") or [],
+            case["expected"],
+            "safety",
+            category=case.get("category", ""),
+            accepted=frozenset({case["expected"], *case.get("ok", [])}),
+        )
+        for case in _read(safety_path)
+    ]
+    rows += [
+        Row(text, route.value, "exemplar", accepted=frozenset({route.value}))
+        for route, texts in EXEMPLARS.items()
+        for text in texts
+    ]
+    rows += [
+        _as_routed(case["question"], case.get("history") or [], "none", "qa", accepted=frozenset({"none"}))
+        for case in _read(qa_path)
+    ]
+    return rows
+
+
+def embed(texts: Sequence[str], embeddings: Any) -> dict[str, np.ndarray]:
+    """One vector per distinct text. Batched through `embed_documents`: the same mean-pooled,
+    normalised MiniLM vector the layer gets from `embed_query` at run time (equal to ~1e-6), in a
+    fraction of the time."""
+    distinct = list(dict.fromkeys(texts))
+    vectors = np.asarray(embeddings.embed_documents([t[:MAX_CHARS] for t in distinct]), dtype=np.float64)
+    return dict(zip(distinct, vectors, strict=True))
+
+
+def _pipeline(c: float = C):
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    return make_pipeline(StandardScaler(), LogisticRegression(C=c, max_iter=5000))
+
+
+def _fit(rows: Sequence[Row], vectors: dict[str, np.ndarray], c: float = C):
+    x = np.stack([vectors[r.text] for r in rows])
+    y = np.array([ROUTES.index(r.label) for r in rows])
+    return _pipeline(c).fit(x, y)
+
+
+def _predict(fitted, texts: Sequence[str], vectors: dict[str, np.ndarray]) -> np.ndarray:
+    """Probabilities in ROUTES order (every route is in every training fold, so no column is missing)."""
+    if not texts:
+        return np.zeros((0, len(ROUTES)))
+    out = np.zeros((len(texts), len(ROUTES)))
+    out[:, fitted.classes_] = fitted.predict_proba(np.stack([vectors[t] for t in texts]))
+    return out
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """Held-out probabilities for one row: of its own text, and of the text the router shows."""
+
+    row: Row
+    own: np.ndarray
+    shown: np.ndarray | None
+
+    def escalation(self, threshold: float, *, routed: bool = False) -> str:
+        """The route the layer escalates to ("" for none). `routed`: as the router consults it."""
+        if routed and (self.row.shown is None or self.shown is None):
+            return ""
+        p = self.shown if routed else self.own
+        best = max((i for i, r in enumerate(ROUTES) if r != "none"), key=lambda i: p[i])
+        route = ROUTES[best]
+        if p[best] < threshold or (routed and route not in self.row.allowed):
+            return ""
+        return route
+
+
+def held_out_predictions(
+    rows: Sequence[Row], vectors: dict[str, np.ndarray], split: Callable[[list[Row]], list[list[int]]]
+) -> list[Prediction]:
+    """Predictions for every non-exemplar row from a model fitted without its group (exemplars always in)."""
+    fixed = [r for r in rows if r.source == "exemplar"]
+    pool = [r for r in rows if r.source != "exemplar"]
+    predictions: dict[int, Prediction] = {}
+    for group in split(pool):
+        held = set(group)
+        fitted = _fit(fixed + [r for i, r in enumerate(pool) if i not in held], vectors)
+        own = _predict(fitted, [pool[i].text for i in group], vectors)
+        shown_idx = [i for i in group if pool[i].shown is not None]
+        shown = dict(
+            zip(shown_idx, _predict(fitted, [pool[i].shown for i in shown_idx], vectors), strict=True)
+        )
+        for k, i in enumerate(group):
+            predictions[i] = Prediction(pool[i], own[k], shown.get(i))
+    return [predictions[i] for i in sorted(predictions)]
+
+
+def stratified_folds(pool: list[Row]) -> list[list[int]]:
+    from sklearn.model_selection import StratifiedKFold
+
+    strata = [f"{r.source}:{r.label}" for r in pool]
+    folds = StratifiedKFold(FOLDS, shuffle=True, random_state=SEED)
+    return [list(test) for _, test in folds.split(np.zeros(len(pool)), strata)]
+
+
+def category_groups(pool: list[Row]) -> list[list[int]]:
+    """Leave one dev category out at a time; the QA questions stay in training (one group of their own
+    would leave no everyday questions to learn from, and they are not what generalisation is about)."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(pool):
+        if r.source == "safety":
+            groups[r.category].append(i)
+    return [groups[c] for c in sorted(groups)]
+
+
+def false_escalations(predictions: Sequence[Prediction], threshold: float, source: str) -> tuple[int, int]:
+    """(escalated, total) among the "none" rows of `source`, as the router would consult the layer."""
+    negatives = [p for p in predictions if p.row.source == source and p.row.label == "none"]
+    return sum(bool(p.escalation(threshold, routed=True)) for p in negatives), len(negatives)
+
+
+def choose_threshold(predictions: Sequence[Prediction]) -> float:
+    for threshold in GRID:
+        none_fp, none_total = false_escalations(predictions, threshold, "safety")
+        qa_fp, qa_total = false_escalations(predictions, threshold, "qa")
+        if none_fp <= MAX_NONE_SHARE * none_total and qa_fp <= MAX_QA_SHARE * qa_total:
+            return threshold
+    return GRID[-1]
+
+
+def to_model(fitted, threshold: float, note: str) -> LearnedModel:
+    """Folds the scaler into the weights; rounded so that the file is stable and small."""
+    scaler, regression = fitted[0], fitted[1]
+    if list(regression.classes_) != list(range(len(ROUTES))):
+        raise ValueError("every route needs training rows")
+    weights = regression.coef_ / scaler.scale_
+    bias = regression.intercept_ - weights @ scaler.mean_
+    return LearnedModel(
+        routes=ROUTES,
+        weights=tuple(tuple(float(f"{w:.6g}") for w in row) for row in weights),
+        bias=tuple(float(f"{b:.6g}") for b in bias),
+        threshold=threshold,
+        dimension=int(weights.shape[1]),
+        embedding_model="sentence-transformers/all-MiniLM-L6-v2",
+        note=note,
+    )
+
+
+@dataclass(frozen=True)
+class Fitted:
+    model: LearnedModel
+    rows: list[Row]
+    vectors: dict[str, np.ndarray]
+    out_of_fold: list[Prediction]
+
+
+def fit(embeddings: Any, safety_path: Path = SAFETY_DEV, qa_path: Path = QA_DEV) -> Fitted:
+    rows = collect(safety_path, qa_path)
+    vectors = embed([r.text for r in rows] + [r.shown for r in rows if r.shown is not None], embeddings)
+    out_of_fold = held_out_predictions(rows, vectors, stratified_folds)
+    threshold = choose_threshold(out_of_fold)
+    count = Counter(r.source for r in rows)
+    note = (
+        f"fitted by python -m assistant.safety.fit on {count['safety']} cases of {safety_path.name}, "
+        f"{count['exemplar']} exemplars and {count['qa']} questions of {qa_path.name} (as none); C={C}; "
+        f"threshold: lowest on the grid with {FOLDS}-fold out-of-fold false escalations <= "
+        f"{MAX_NONE_SHARE:.0%} of dev none and <= {MAX_QA_SHARE:.0%} of QA dev questions"
+    )
+    return Fitted(to_model(_fit(rows, vectors), threshold, note), rows, vectors, out_of_fold)
+
+
+# -- measurements (--report) ---------------------------------------------------------------------------
+
+
+def _recall_lines(label: str, hits: dict[str, list[bool]]) -> list[str]:
+    parts = [f"{r} {sum(v)}/{len(v)}" for r, v in sorted(hits.items())]
+    total = [x for v in hits.values() for x in v]
+    return [f"  {label:34s} {'  '.join(parts)}  (all {sum(total)}/{len(total)})"]
+
+
+def _standalone(predictions: Sequence[Prediction], escalate: Callable[[Prediction], str]) -> dict:
+    hits: dict[str, list[bool]] = defaultdict(list)
+    for p in predictions:
+        if p.row.source == "safety" and p.row.label != "none":
+            hits[p.row.label].append(escalate(p) in p.row.accepted)
+    return hits
+
+
+def report(fitted: Fitted, embeddings: Any) -> str:
+    from assistant.safety.backstop import SemanticBackstop
+
+    backstop = SemanticBackstop(embeddings)
+    t = fitted.model.threshold
+
+    def backstop_route(text: str | None) -> str:
+        decision = backstop.check(text) if text else None
+        return decision.route.value if decision else ""
+
+    def backstop_as_routed(p: Prediction) -> str:
+        route = backstop_route(p.row.shown)
+        return route if route in p.row.allowed else ""
+
+    oof = fitted.out_of_fold
+    lines = [f"threshold {t:.2f} (C={C}); stand-alone recall on routed dev cases (rules ignored):"]
+    lines += _recall_lines(
+        "exemplar backstop (fixed)", _standalone(oof, lambda p: backstop_route(p.row.text))
+    )
+    lines += _recall_lines(f"learned, {FOLDS}-fold out-of-fold", _standalone(oof, lambda p: p.escalation(t)))
+    for source, name in (("safety", "dev none"), ("qa", "QA dev questions")):
+        negatives = [p for p in oof if p.row.source == source and p.row.label == "none"]
+        backstop_fp = sum(bool(backstop_as_routed(p)) for p in negatives)
+        learned_fp, total = false_escalations(oof, t, source)
+        both = sum(bool(backstop_as_routed(p) or p.escalation(t, routed=True)) for p in negatives)
+        lines.append(
+            f"  false escalations of {name:17s} backstop {backstop_fp}/{total}, learned (out-of-fold) "
+            f"{learned_fp}/{total}, either {both}/{total}"
+        )
+    lines.append("threshold table (out-of-fold): t, learned recall, dev none FP, QA FP")
+    for grid_t in GRID[::5]:
+        hits = _standalone(oof, lambda p, g=grid_t: p.escalation(g))
+        recall = sum(sum(v) for v in hits.values())
+        none_fp, qa_fp = (false_escalations(oof, grid_t, source)[0] for source in ("safety", "qa"))
+        lines.append(
+            f"  {grid_t:.2f}  {recall:3d}/{sum(len(v) for v in hits.values())}  {none_fp:3d}  {qa_fp:3d}"
+        )
+    lco = held_out_predictions(fitted.rows, fitted.vectors, category_groups)
+    lines.append("leave-one-category-out (the category's cases held out of training; exemplars kept):")
+    lines.append(
+        "  category                      routed: backstop learned either | none escalated: backstop learned"
+    )
+    by_category: dict[str, list[Prediction]] = defaultdict(list)
+    for p in lco:
+        by_category[p.row.category].append(p)
+    totals = Counter()
+    for category in sorted(by_category):
+        items = by_category[category]
+        routed = [p for p in items if p.row.label != "none"]
+        negatives = [p for p in items if p.row.label == "none"]
+        b = sum(backstop_route(p.row.text) in p.row.accepted for p in routed)
+        learned = sum(p.escalation(t) in p.row.accepted for p in routed)
+        either = sum(
+            p.escalation(t) in p.row.accepted or backstop_route(p.row.text) in p.row.accepted for p in routed
+        )
+        nb = sum(bool(backstop_as_routed(p)) for p in negatives)
+        nl = sum(bool(p.escalation(t, routed=True)) for p in negatives)
+        totals.update(
+            routed=len(routed), b=b, learned=learned, either=either, none=len(negatives), nb=nb, nl=nl
+        )
+        lines.append(
+            f"  {category:28s} {len(routed):3d}: {b:3d} {learned:3d} {either:3d}"
+            f"        | {len(negatives):3d}: {nb:2d} {nl:2d}"
+        )
+    lines.append(
+        f"  {'all':28s} {totals['routed']:3d}: {totals['b']:3d} {totals['learned']:3d} {totals['either']:3d}"
+        f"        | {totals['none']:3d}: {totals['nb']:2d} {totals['nl']:2d}"
+    )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m assistant.safety.fit", description=__doc__)
+    parser.add_argument("--safety", type=Path, default=SAFETY_DEV, help="safety dev set (never held out)")
+    parser.add_argument("--qa", type=Path, default=QA_DEV, help="QA dev set (never held out)")
+    parser.add_argument("--out", type=Path, default=DEFAULT_MODEL_PATH, help="where to write the model")
+    parser.add_argument("--report", action="store_true", help="also print the measurements")
+    args = parser.parse_args(argv)
+    from assistant.embeddings import QueryEmbeddings, load_embeddings
+
+    embeddings = QueryEmbeddings(load_embeddings())
+    fitted = fit(embeddings, args.safety, args.qa)
+    fitted.model.save(args.out)
+    t = fitted.model.threshold
+    none_fp, none_total = false_escalations(fitted.out_of_fold, t, "safety")
+    qa_fp, qa_total = false_escalations(fitted.out_of_fold, t, "qa")
+    print(fitted.model.note)
+    print(
+        f"threshold {t:.2f}; out-of-fold false escalations: dev none {none_fp}/{none_total}, "
+        f"QA dev {qa_fp}/{qa_total}"
+    )
+    print(f"wrote {args.out}")
+    if args.report:
+        print(report(fitted, embeddings))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
