@@ -41,6 +41,11 @@ _STOP = re.compile(
     rf"\b(?:{STOP}|withdraw\w*|detox\w*|ran out|run out|cold turkey|abstinencia|dej\w* de tomar|se me acabo|"
     r"me quede sin)\b"
 )
+# Warning signs that make a vague later turn ("tonight feels like the right time") a crisis.
+_RISK = re.compile(
+    rf"\b(?:(?:stockpil\w*|hoard\w*|sav(?:ing|ed) up|stash\w*|collect\w*) (?:[^ .?!;]+ ){{0,3}}?{PILLISH}|"
+    r"suicid\w*|kill (?:myself|himself|herself)|(?:want|wants|wanted) to die|end it all)\b"
+)
 _STAFF = re.compile(lexicon.STAFF_WORDS)
 _THIRD = re.compile(lexicon.THIRD_WORDS)
 _FIRST = re.compile(lexicon.FIRST_WORDS)
@@ -55,6 +60,7 @@ class Signals:
     taken: bool = False  # a drug taken (any amount)
     stop: bool = False
     child: bool = False
+    risk: bool = False  # a suicide warning sign: pills stockpiled, suicide named
 
     def meets(self, need: str) -> bool:
         if need == "drug":
@@ -67,6 +73,8 @@ class Signals:
             return self.child and bool(self.drug)
         if need == "stop":
             return self.stop
+        if need == "risk":
+            return self.risk
         return True
 
     def __or__(self, other: Signals) -> Signals:
@@ -76,6 +84,7 @@ class Signals:
             self.taken or other.taken,
             self.stop or other.stop,
             self.child or other.child,
+            self.risk or other.risk,
         )
 
 
@@ -88,6 +97,7 @@ def signals(text: str) -> Signals:
         taken=bool(_TAKEN.search(text)),
         stop=bool(_STOP.search(text)),
         child=bool(_CHILD.search(text)),
+        risk=bool(_RISK.search(text)),
     )
 
 

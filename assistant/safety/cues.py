@@ -33,7 +33,7 @@ HYPOTHETICAL = re.compile(
     r"(?:i|you|we|one|someone|people|a person) (?:know|tell|recognize|spot|notice)|how to (?:tell|know|recognize|"
     r"spot|help|respond|handle)|what (?:are|is) the (?:signs|symptoms|risks?|dangers?|effects?)|risks? of|dangers? of|"
     r"(?:if|when) (?:someone|somebody|a person|people|you|one|anyone|a child|a kid)|if|in case|suppose|supposing|"
-    r"imagine|just curious|out of curiosity|what is it about|how (?:it|that|this) works|can (?:you|someone|a person|people|one)|is there|why|what (?:does|do) (?:\w+ ){0,3}?mean|"
+    r"imagine|just curious|out of curiosity|what is it about|difference between|compared (?:to|with)|versus|vs|how (?:it|that|this) works|can (?:you|someone|a person|people|one)|is there|why|what (?:does|do) (?:\w+ ){0,3}?mean|"
     r"que pasa si|que pasaria si|se puede|es (?:peligroso|normal|posible|cierto|malo)|"
     r"cuales son (?:los |las )?(?:sintomas|signos|senales|riesgos)|sintomas de|signos de|si alguien|si una persona|"
     r"como (?:saber|se) si|puede causar|si)\b"

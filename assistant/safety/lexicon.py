@@ -24,7 +24,12 @@ GENERIC = (
     r"doses|dosage|bottle|pastillas?|pildoras?|medicamentos?|medicinas?|tabletas?|comprimidos?|"
     r"capsulas?|frasco|receta|dosis)"
 )
-DRUGISH = rf"(?:{DRUG}|{GENERIC})"
+# "my anxiety meds", "her little yellow pills": a few describing words before a generic name.
+GENERIC_MODIFIER = (
+    r"(?:anxiety|anti anxiety|panic|nerve|nerves|sleep|sleeping|seizure|benzo|prescription|prescribed|daily|"
+    r"nightly|night|bedtime|morning|little|small|tiny|yellow|blue|green|white|orange|pink|purple)"
+)
+DRUGISH = rf"(?:{DRUG}|(?:{GENERIC_MODIFIER} ){{0,2}}{GENERIC})"
 OBJECT = (
     r"(?:(?:my|his|her|their|the|your|these|those|this|all|of|any|some|rest|remaining|leftover|remainder) )*"
     r"(?:\d+(?:\.\d+)? ?mg (?:of )?)?"

@@ -71,7 +71,8 @@ RULES = (
         r"(?:end|ending|take|taking) (?:my|his|her|their) (?:own )?life|(?:end|ending) it all|(?:end|ending) (?:it|everything) (?:tonight|today|now)|"
         r"(?:want|wants|wanted|wanting|wish|wishes|wishing|going|ready|plan|planning|tempted|decided|deserve|deserves) to (?:just )?"
         r"(?:die|be dead|not exist|not be here|not be alive|disappear forever|sleep forever|go to sleep forever|end it)|"
-        r"wish (?:i|he|she|they) (?:was|were|had) (?:dead|never been born)|better off dead|better off without (?:me|him|her)|"
+        r"wish (?:i|he|she|they) (?:was|were|had) (?:dead|never been born)|better off (?:dead|gone)|better off without (?:me|him|her)|"
+        r"(?:do not|does not|can not|no longer) see (?:the|any) point(?: (?:anymore|any more|of (?:living|life|anything|going on|being here)|in (?:living|anything|going on|trying|being here)))?(?= ?$| [,.!;]| and| anymore)|"
         r"(?:do not|does not|no longer) (?:want|wish) to (?:live|be alive|be here|exist|wake up|go on|keep going|keep living)|"
         r"no (?:reason|point) (?:to|in) (?:live|living|go on|going on|keep going|being alive)|not worth living|nothing (?:left )?to live for|(?:passive )?death wish|"
         r"(?:would not|would|do not|does not) (?:really )?mind (?:if i )?(?:not waking up|never waking up|dying|being dead|if i died|not being here|not existing)|"
@@ -151,6 +152,7 @@ RULES = (
         r"(?:endors\w*|reports?|with|has|having|active|passive) (?:si|suicidal ideation|ideation)\b|(?:si|suicidal ideation) with (?:a )?plan|plan and means|"
         r"sorry for everything (?:[^.?!;]+ ){0,6}?(?:take care of|look after|goodbye|bye|love you|forgive me)|"
         r"(?:good)?byes? (?:[^.?!;]+ ){0,6}?(?:phone (?:is |went |was )?(?:off|dead)|not (?:answering|picking up)|will not answer|can not reach)|"
+        r"tell (?:mom|mum|dad|my [a-z]+|him|her|them|everyone|the kids) (?:that )?(?:i am sorry|i m sorry|i love (?:her|him|them|you)) (?:[^.?!;]+ ){0,8}?(?:will not|would not|does not|is not|not) (?:pick(?:ing)? up|answer\w*|respond\w*|repl\w*|open\w* the door)|"
         r"(?:i am|i m|am|is|are) (?:saying|writing) (?:my |his |her )?goodbyes?(?= ?$| [,.!;]| and (?:i|he|she|they) (?:can not|am|is|are|will|love)| to (?:everyone|everybody|you all|all of you|the world|life))|"
         r"(?:giving|gave|give) (?:away )?(?:his|her|my|their|all (?:his|her|my|their)) (?:stuff|things|belongings|possessions)(?: away)?|"
         rf"(?:{DRUGISH}|them) (?:all )?lined up|(?:want|wants) out (?:of (?:this life|life|everything|this world)|permanently|for good|forever)|"
@@ -261,8 +263,24 @@ RULES = (
         r"(?:do not|can not) see (?:why|any reason why) (?:i should|to) (?:wait|keep going|go on|hold on|stay)|"
         r"see you (?:all )?on the other side|see you in (?:the next life|another life|heaven)|(?:like|as if) it was the last time|made me promise to (?:look after|take care of)|"
         r"(?:found|find|finding) (?:a )?(?:new )?home for my (?:dog|cat|pets?|animals)|signed (?:my|his|her) [a-z]+ over to|(?:taken|took) care of everything (?:i|he|she) needed to|(?:put|putting|got) (?:my|his|her) affairs in order|"
-        r"(?:sitting|sat|is|was) (?:in|inside) (?:the|a) (?:closed )?garage with the (?:engine|car|motor) running",
+        r"(?:sitting|sat|is|was) (?:in|inside) (?:the|a) (?:closed )?garage with the (?:engine|car|motor) running|"
+        r"left (?:them|it|the (?:letters?|notes?)) where (?:my|his|her|the) [a-z]+ (?:will|would|can|could) find (?:them|it)|"
+        r"(?:finished|wrote|written|writing) (?:the |my |his |her )?(?:letters?|notes?) (?:for|to) (?:my|his|her) (?:kids|boys|girls|children|family|wife|husband|son|sons|daughter|daughters|parents) (?:tonight|today|for when|for after|to read after)",
         unless=(*ELSEWHERE, *SPORT),
+    ),
+    rule(
+        "crisis.suicidal",
+        C,
+        r"(?:want|wants|wanted|wish|wishes|need|needs) (?:it|everything|it all|things|the pain) (?:all )?to (?:go quiet|stop|end|be over|go away|go dark|go silent) (?:forever|for good|permanently)",
+        unless=HYPERBOLE,
+    ),
+    # A vague "now is the time" after a warning sign in an earlier turn (pills stockpiled, suicide named).
+    rule(
+        "crisis.suicidal",
+        C,
+        r"(?:tonight|today|now|this weekend) (?:feels|seems|is|looks) (?:like )?the (?:right|perfect|best) (?:time|night|day|moment)|"
+        r"(?:i am|i feel) ready (?:now|tonight)|it is time(?= ?$| [,.!;])",
+        needs="risk",
     ),
     rule(
         "crisis.suicidal",
@@ -277,7 +295,8 @@ RULES = (
         r"would (?:they|i|he|she|you|someone) (?:just )?(?:drift off|slip away|fall asleep forever|go peacefully|feel anything)|"
         r"(?:stops?|stopped) being (?:medicine|safe|a medicine)|(?:starts?|started) being (?:the end|deadly|lethal|fatal|poison)|"
         r"enough for (?:a|an|someone|somebody|me) (?:\d+ ?(?:lb|lbs|pound|pounds|kg|kilo|kilos) )?(?:person|man|woman|guy|girl|adult|someone)|"
-        r"(?:amount|dose|number|many|much) (?:[^.?!;]+ ){0,6}?(?:guaranteed|enough|sure|certain) to (?:stop (?:[^ .?!;]+ )?(?:breathing|heart)|kill|die)",
+        r"(?:amount|dose|number|many|much) (?:[^.?!;]+ ){0,6}?(?:guaranteed|enough|sure|certain) to (?:stop (?:[^ .?!;]+ )?(?:breathing|heart)|kill|die)|"
+        r"(?:most|max|maximum|how (?:much|many)) (?:[^.?!;]+ ){0,6}?before (?:it|they|that|you|i|he|she|someone|somebody|a person|your body) (?:stops? (?:[^ .?!;]+ )?(?:heart|breathing)|kills?|dies?|die|is dead)",
         checks=frozenset({"negation"}),
     ),
     rule(

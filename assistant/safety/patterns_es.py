@@ -186,7 +186,7 @@ RULES = (
         C,
         r"(?:(?:quiero|quisiera|me quiero|quiere|se quiere|deseo|ganas de|pienso en|pensando en) (?:me )?(?:morir(?:me|se)?|matar(?:me|se)|suicidar(?:me|se)|desaparecer para siempre)|"
         r"(?:se|me) (?:va|voy|vas|van|iba) a (?:matar|suicidar|quitar la vida)|(?:me|se|te) (?:quiero|quiere|quieres|quieren|queria|queria) (?:matar|morir|suicidar)|suicid\w*|matarme|quitarme la vida|quitarse la vida|acabar con (?:mi vida|su vida|todo)|(?:ya )?no (?:quiero|quiere|queria) (?:vivir|seguir viviendo|despertar|seguir|estar aqui)|"
-        r"no vale la pena vivir|(?:mejor|preferiria estar) muert[oa]|dormir y no despertar|no despertar nunca|"
+        r"no vale la pena vivir|(?:mejor|preferiria estar) muert[oa]|dormir y no despertar|no despertar nunca|(?:va|voy|vas|van|iba|quiere|quiero|piensa|pienso|planea) (?:a )?(?:[^.?!;]+ ){0,8}?para (?:ya )?no (?:volver a )?despertar(?:me|se)?|"
         r"(?:ya )?no (?:aguanto|puedo) mas (?:vivir|la vida))",
         lang="es",
     ),

@@ -44,7 +44,7 @@ STOP_NOW = (
 )
 INTENT = r"(?:going to|gonna|will|ill|decided to|have decided to|am|i am|plan to|planning to|about to|ready to|i have to|need to|today i|tonight i)"
 ALONE = (
-    r"(?:alone|by myself|on my own|by (?:himself|herself|themselves)|on (?:his|her|their) own|at home|myself|in my room|no doctors? involved|with no (?:doctor|medical help|help|supervision)|"
+    r"(?:alone|solo|by myself|on my own|by (?:himself|herself|themselves)|on (?:his|her|their) own|at home|myself|in my (?:room|apartment|flat|place|house)|no doctors? involved|with no (?:doctor|medical help|help|supervision)|"
     r"without (?:a |my |any |the |medical )?(?:doctor|doc|help|medical help|supervision|rehab|prescriber|psychiatrist)|"
     r"without (?:telling|anyone knowing|(?:my|the|a) doctor knowing)|no doctors?|lock(?:ing)? myself in)"
 )
@@ -267,7 +267,7 @@ RULES = (
     rule(
         "medical_supervision.detox_alone",
         M,
-        r"(?:do|doing|handle|manage|get through|tough|sweat|ride|white knuckle) (?:it|this|the rest)(?: out)? (?:on my own|by myself|alone|myself at home|at home|in my room)|(?:rip|ripping) (?:the |it off like a )?band aids? off",
+        r"(?:do|doing|handle|manage|get through|tough|sweat|ride|white knuckle) (?:it|this|the rest)(?: out)? (?:on my own|by myself|alone|solo|myself at home|at home|in my (?:room|apartment|flat|place|house))|(?:rip|ripping) (?:the |it off like a )?band aids? off",
         needs="drug",
         unless=SUPERVISED_TAPER,
         past="months",
