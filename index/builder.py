@@ -24,7 +24,7 @@ import re
 import shutil
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -269,8 +269,8 @@ def _build_index(
     all_chunks = [c for d in docs for c in d.chunks]
     all_sentences = [s for d in docs for s in d.sentences]
     chunk_matrix, dimension = _assemble_vectors(build_dir, docs, len(all_sentences))
-    _write_jsonl(build_dir / "chunks.jsonl", [asdict(c) for c in all_chunks])
-    _write_jsonl(build_dir / "sentences.jsonl", [asdict(s) for s in all_sentences])
+    _write_jsonl(build_dir / "chunks.jsonl", (asdict(c) for c in all_chunks))
+    _write_jsonl(build_dir / "sentences.jsonl", (asdict(s) for s in all_sentences))
 
     collection_name = collection if backend.kind == "embedded" else f"{collection}-{build_id}"
     chroma.add_in_batches(
@@ -331,7 +331,7 @@ def _link_or_copy(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def _write_jsonl(path: Path, rows: list[dict]) -> None:
+def _write_jsonl(path: Path, rows: Iterable[dict]) -> None:
     with path.open("w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
