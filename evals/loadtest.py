@@ -16,7 +16,6 @@ import argparse
 import json
 import math
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -29,6 +28,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
+
+from index.chroma_server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -99,12 +100,6 @@ def check_loopback(url: str) -> str:
     return url.rstrip("/")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def wait_healthy(url: str, process: subprocess.Popen[bytes] | None, deadline: float) -> bool:
     """Poll /healthz until it answers 200, the process dies, or the deadline passes."""
     with httpx.Client(timeout=2.0) as client:
@@ -120,8 +115,9 @@ def wait_healthy(url: str, process: subprocess.Popen[bytes] | None, deadline: fl
     return False
 
 
-def start_app(port: int, log_path: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, **OFFLINE_ENV}
+def start_app(port: int, log_path: Path, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    """`app.py` on 127.0.0.1:`port`, offline, with `env` (e.g. ASSISTANT_* settings) on top."""
+    env = {**os.environ, **OFFLINE_ENV, **(env or {})}
     log = log_path.open("ab")
     return subprocess.Popen(
         [sys.executable, str(ROOT / "app.py"), "--host", "127.0.0.1", "--port", str(port)],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import sys
 import threading
 import time
@@ -14,6 +13,7 @@ from typing import Any
 
 from assistant.offline import apply_offline_environment
 from assistant.reply import Passage, Reply, ReplyKind, Route
+from index.chroma_server import free_port
 
 apply_offline_environment()
 
@@ -79,12 +79,6 @@ class FakeAssistant:
 
     def health(self) -> dict[str, Any]:
         return {"status": "ok", "index": "fake", "model": "fake"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @contextmanager

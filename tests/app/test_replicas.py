@@ -4,16 +4,12 @@ same way."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import httpx
 import pytest
 
-from assistant.settings import PROJECT_ROOT
+from evals.loadtest import start_app, stop_app, wait_healthy
 from index.chroma_server import ChromaServer, free_port
 
 pytestmark = pytest.mark.slow
@@ -25,34 +21,9 @@ QUESTIONS = (
 )
 
 
-def start_replica(port: int, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
-    with log.open("ab") as out:
-        return subprocess.Popen(
-            [sys.executable, str(PROJECT_ROOT / "app.py"), "--host", "127.0.0.1", "--port", str(port)],
-            cwd=PROJECT_ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-
-
-def wait_ready(url: str, process: subprocess.Popen[bytes], log: Path, timeout: float = 240) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert process.poll() is None, log.read_text()[-3000:]
-        try:
-            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.25)
-    raise AssertionError(f"{url} not healthy in {timeout}s:\n{log.read_text()[-3000:]}")
-
-
 def test_two_replicas_on_one_server_answer_alike(tmp_path) -> None:
     with ChromaServer(tmp_path / "chroma") as chroma:
         env = {
-            **os.environ,
             "ASSISTANT_CHROMA_URL": chroma.url,
             "ASSISTANT_INDEX_DIR": str(tmp_path / "shared-index"),
             "ASSISTANT_FEEDBACK_DB": "",
@@ -60,11 +31,11 @@ def test_two_replicas_on_one_server_answer_alike(tmp_path) -> None:
         }
         ports = [free_port(), free_port()]
         logs = [tmp_path / f"replica-{i}.log" for i in range(2)]
-        replicas = [start_replica(p, env, log) for p, log in zip(ports, logs, strict=True)]
+        replicas = [start_app(p, log, env) for p, log in zip(ports, logs, strict=True)]
         try:
             urls = [f"http://127.0.0.1:{p}" for p in ports]
             for url, process, log in zip(urls, replicas, logs, strict=True):
-                wait_ready(url, process, log)
+                assert wait_healthy(url, process, time.monotonic() + 240), log.read_text()[-3000:]
             health = [httpx.get(f"{u}/healthz", timeout=5).json() for u in urls]
             assert all(h["index"]["backend"] == "server" for h in health)
             assert health[0]["index"]["built_at"] == health[1]["index"]["built_at"]
@@ -81,9 +52,4 @@ def test_two_replicas_on_one_server_answer_alike(tmp_path) -> None:
             assert replies[0]["abstained"] is True  # the last question is not covered by the page
         finally:
             for process in replicas:
-                process.terminate()
-            for process in replicas:
-                try:
-                    process.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+                stop_app(process)

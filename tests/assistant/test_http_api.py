@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -23,6 +22,7 @@ from assistant.feedback import FeedbackLog
 from assistant.http_api import ASK_FAILED, FEEDBACK_OFF, MAX_BODY_BYTES, create_api
 from assistant.reply import Passage, Reply, ReplyKind, Route
 from assistant.settings import Settings
+from index.chroma_server import free_port
 
 PASSAGE = Passage("Inpatient rehab usually lasts 30 to 90 days.", "Treatment <options>", 0.8123, doc_id="d")
 GENTLE = "Please type a question about clonazepam."
@@ -424,17 +424,11 @@ def test_chat_completion_empty_user_message_gets_the_gentle_prompt(oai: openai.O
 # --- over a real server on loopback -------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @contextmanager
 def served(app: Any) -> Iterator[str]:
     import uvicorn
 
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=_free_port(), log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
