@@ -30,14 +30,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-import numpy as np
 from langchain_core.embeddings import Embeddings
-from tqdm import tqdm
 
-from assistant.drugnames import drug_spans
 from assistant.embeddings import model_name
-from assistant.spans import SpanRequest, embed_spans
-from index import chroma
+from index import chroma, vectors
 from index.chroma import ChromaBackend
 from index.chunking import SPLITTER_NAME, Chunk, Sentence, chunk_document
 from index.cleaning import clean_text
@@ -86,79 +82,6 @@ def prepare(doc: SourceDocument, chunk_size: int, chunk_overlap: int) -> Prepare
     return PreparedDocument(doc, chunks, sentences)
 
 
-def _vector_file(build_dir: Path, doc: SourceDocument) -> Path:
-    return build_dir / "vectors" / f"{doc.content_hash}.npz"
-
-
-def sentence_requests(chunks: list[Chunk], sentences: list[Sentence]) -> list[list[SpanRequest]]:
-    """Per chunk, two pooling requests for each sentence that starts in it (first such chunk wins):
-    the sentence with its section title, and the sentence alone.
-
-    Both leave out the drug's names (see assistant.drugnames), so that scoring measures whether a
-    sentence answers the rest of the question. The title lets "No. Clonazepam can cause serious
-    birth defects" answer a question about pregnancy; the bare sentence tells apart the sentences
-    of one section.
-    """
-    requests: list[list[SpanRequest]] = [[] for _ in chunks]
-    excluded: dict[int, tuple[tuple[int, int], ...]] = {}
-    position = 0
-    for sentence in sentences:
-        while position < len(chunks) and not (
-            chunks[position].start <= sentence.start < chunks[position].end
-        ):
-            position += 1
-        if position == len(chunks):  # not expected: sentences lie inside chunks; restart the search
-            position = next(i for i, c in enumerate(chunks) if c.start <= sentence.start < c.end)
-        chunk = chunks[position]
-        prefix = len(chunk.embed_text) - len(chunk.text)
-        title = (0, len(chunk.section))
-        body = (prefix + sentence.start - chunk.start, prefix + min(sentence.end, chunk.end) - chunk.start)
-        if position not in excluded:  # finding the drug's names is the costly part: once per chunk
-            excluded[position] = tuple(drug_spans(chunk.embed_text))
-        exclude = excluded[position]
-        requests[position].append(SpanRequest((title, body), exclude))
-        requests[position].append(SpanRequest((body,), exclude))
-    return requests
-
-
-def _embed_documents(
-    embeddings: Embeddings, docs: list[PreparedDocument], progress: bool | None
-) -> Iterator[tuple[PreparedDocument, np.ndarray, np.ndarray]]:
-    """Per document: (doc, chunk vectors, sentence vectors (n_sentences, 2, dim): titled and bare),
-    from one model pass over the chunks. Documents go a group of about EMBED_BATCH chunks at a time,
-    so memory does not grow with the corpus."""
-    total = sum(len(d.chunks) for d in docs)
-    with tqdm(total=total, desc="embedding", unit="chunk", disable=progress is False or not total) as bar:
-        group: list[PreparedDocument] = []
-        for position, doc in enumerate(docs):
-            group.append(doc)
-            if sum(len(d.chunks) for d in group) < EMBED_BATCH and position + 1 < len(docs):
-                continue
-            yield from _embed_group(embeddings, group, bar)
-            group = []
-
-
-def _embed_group(
-    embeddings: Embeddings, docs: list[PreparedDocument], bar: tqdm
-) -> Iterator[tuple[PreparedDocument, np.ndarray, np.ndarray]]:
-    texts = [c.embed_text for d in docs for c in d.chunks]
-    requests = [r for d in docs for r in sentence_requests(d.chunks, d.sentences)]
-    whole_rows: list[np.ndarray] = []
-    part_rows: list[np.ndarray] = []
-    for i in range(0, len(texts), EMBED_BATCH):
-        whole, parts = embed_spans(embeddings, texts[i : i + EMBED_BATCH], requests[i : i + EMBED_BATCH])
-        whole_rows.append(whole)
-        part_rows.extend(parts)
-        bar.update(len(parts))
-    all_whole = np.concatenate(whole_rows)
-    cursor = 0
-    for doc in docs:
-        n = len(doc.chunks)
-        sentence_vectors = np.concatenate([p for p in part_rows[cursor : cursor + n] if len(p)])
-        yield doc, all_whole[cursor : cursor + n], sentence_vectors.reshape(len(doc.sentences), 2, -1)
-        cursor += n
-
-
 @contextmanager
 def _build_lock(index_dir: Path) -> Iterator[None]:
     """One build at a time per index folder (a second waits, then finds the index up to date)."""
@@ -192,143 +115,112 @@ def build_index(
     with _build_lock(index_dir):
         if only_if_missing and current_build(index_dir) is not None:
             return None
-        return _build_index(
-            corpus_dir,
-            index_dir,
-            embeddings,
+        backend = backend or ChromaBackend()
+        started = time.perf_counter()
+        docs = [prepare(d, chunk_size, chunk_overlap) for d in load_corpus(corpus_dir)]
+        for empty in [d for d in docs if not d.chunks]:
+            log(f"skipping {empty.source.doc_id}: no text left after cleaning")
+        docs = [d for d in docs if d.chunks]
+        if not docs:
+            raise ValueError(f"no documents (.txt, .md, .html) in {corpus_dir}")
+
+        recipe = Manifest(model_name(embeddings), 0, chunk_size, chunk_overlap, SPLITTER_NAME)
+        previous_dir = current_build(index_dir)
+        previous = Manifest.read(previous_dir / "manifest.json") if previous_dir else None
+        messages: list[str] = []
+        full_reason = ""
+        if force:
+            full_reason = "forced"
+        elif previous is None:
+            full_reason = "no previous index"
+        elif changes := recipe.recipe_changes(previous):
+            full_reason = "index recipe changed (" + "; ".join(changes) + ")"
+        if full_reason and previous is not None:
+            messages.append(f"full rebuild: {full_reason}")
+            log(messages[-1])
+
+        build_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+        build_dir = index_dir / "builds" / build_id
+        (build_dir / "vectors").mkdir(parents=True)
+
+        # Reuse the vectors of unchanged documents; embed the rest in batches, with a progress bar.
+        reused, to_embed = [], []
+        for doc in docs:
+            old = vectors.vector_file(previous_dir, doc.source) if previous_dir and not full_reason else None
+            entry = previous.documents.get(doc.source.doc_id) if previous else None
+            if old and old.is_file() and entry and entry.content_hash == doc.source.content_hash:
+                vectors.link_or_copy(old, vectors.vector_file(build_dir, doc.source))
+                reused.append(doc)
+            else:
+                to_embed.append(doc)
+        if to_embed:
+            n_texts = sum(len(d.chunks) for d in to_embed)
+            log(f"embedding {n_texts} chunks (and their sentences) of {len(to_embed)} document(s)")
+        # Connect first: a Chroma server that is down fails the build now, not after the embedding.
+        client = backend.client(build_dir)
+        embedding_started = time.perf_counter()
+        for doc, chunk_vectors, sentence_vectors in vectors.embed_documents(embeddings, to_embed, progress):
+            vectors.save(build_dir, doc.source, chunk_vectors, sentence_vectors)
+        embedding_seconds = time.perf_counter() - embedding_started
+
+        all_chunks = [c for d in docs for c in d.chunks]
+        all_sentences = [s for d in docs for s in d.sentences]
+        chunk_matrix, dimension = vectors.assemble_vectors(build_dir, docs, len(all_sentences))
+        _write_jsonl(build_dir / "chunks.jsonl", (asdict(c) for c in all_chunks))
+        _write_jsonl(build_dir / "sentences.jsonl", (asdict(s) for s in all_sentences))
+
+        collection_name = collection if backend.kind == "embedded" else f"{collection}-{build_id}"
+        chroma.add_in_batches(
+            chroma.create_collection(client, collection_name),
+            ids=[c.chunk_id for c in all_chunks],
+            vectors=chunk_matrix,
+            documents=[c.text for c in all_chunks],
+            metadatas=[
+                {"doc_id": c.doc_id, "section": c.section, "start": c.start, "end": c.end} for c in all_chunks
+            ],
+            client=client,
+        )
+        del chunk_matrix
+        lexical_dir = build_dir / "lexical"
+        lexical_dir.mkdir()
+        LexicalIndex.build([c.embed_text for c in all_chunks]).save(lexical_dir)
+
+        manifest = Manifest(
+            model=recipe.model,
+            dimension=dimension,
             chunk_size=chunk_size,
             chunk_overlap=chunk_overlap,
-            collection=collection,
-            backend=backend or ChromaBackend(),
-            force=force,
-            progress=progress,
-            log=log,
+            splitter=SPLITTER_NAME,
+            documents={
+                d.source.doc_id: DocumentEntry(d.source.content_hash, len(d.chunks), len(d.sentences))
+                for d in docs
+            },
+            built_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            chroma_backend=backend.kind,
+            chroma_collection=collection_name,
         )
-
-
-def _build_index(
-    corpus_dir: Path,
-    index_dir: Path,
-    embeddings: Embeddings,
-    *,
-    chunk_size: int,
-    chunk_overlap: int,
-    collection: str,
-    backend: ChromaBackend,
-    force: bool,
-    progress: bool | None,
-    log: Callable[[str], None],
-) -> BuildReport:
-    started = time.perf_counter()
-    docs = [prepare(d, chunk_size, chunk_overlap) for d in load_corpus(corpus_dir)]
-    for empty in [d for d in docs if not d.chunks]:
-        log(f"skipping {empty.source.doc_id}: no text left after cleaning")
-    docs = [d for d in docs if d.chunks]
-    if not docs:
-        raise ValueError(f"no documents (.txt, .md, .html) in {corpus_dir}")
-
-    recipe = Manifest(model_name(embeddings), 0, chunk_size, chunk_overlap, SPLITTER_NAME)
-    previous_dir = current_build(index_dir)
-    previous = Manifest.read(previous_dir / "manifest.json") if previous_dir else None
-    messages: list[str] = []
-    full_reason = ""
-    if force:
-        full_reason = "forced"
-    elif previous is None:
-        full_reason = "no previous index"
-    elif changes := recipe.recipe_changes(previous):
-        full_reason = "index recipe changed (" + "; ".join(changes) + ")"
-    if full_reason and previous is not None:
-        messages.append(f"full rebuild: {full_reason}")
-        log(messages[-1])
-
-    build_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
-    build_dir = index_dir / "builds" / build_id
-    (build_dir / "vectors").mkdir(parents=True)
-
-    # Reuse the vectors of unchanged documents; embed the rest in batches, with a progress bar.
-    reused, to_embed = [], []
-    for doc in docs:
-        old = _vector_file(previous_dir, doc.source) if previous_dir and not full_reason else None
-        entry = previous.documents.get(doc.source.doc_id) if previous else None
-        if old and old.is_file() and entry and entry.content_hash == doc.source.content_hash:
-            _link_or_copy(old, _vector_file(build_dir, doc.source))
-            reused.append(doc)
-        else:
-            to_embed.append(doc)
-    if to_embed:
-        n_texts = sum(len(d.chunks) for d in to_embed)
-        log(f"embedding {n_texts} chunks (and their sentences) of {len(to_embed)} document(s)")
-    # Connect first: a Chroma server that is down fails the build now, not after the embedding.
-    client = backend.client(build_dir)
-    embedding_started = time.perf_counter()
-    for doc, chunk_vectors, sentence_vectors in _embed_documents(embeddings, to_embed, progress):
-        np.savez(_vector_file(build_dir, doc.source), chunks=chunk_vectors, sentences=sentence_vectors)
-    embedding_seconds = time.perf_counter() - embedding_started
-
-    all_chunks = [c for d in docs for c in d.chunks]
-    all_sentences = [s for d in docs for s in d.sentences]
-    chunk_matrix, dimension = _assemble_vectors(build_dir, docs, len(all_sentences))
-    _write_jsonl(build_dir / "chunks.jsonl", (asdict(c) for c in all_chunks))
-    _write_jsonl(build_dir / "sentences.jsonl", (asdict(s) for s in all_sentences))
-
-    collection_name = collection if backend.kind == "embedded" else f"{collection}-{build_id}"
-    chroma.add_in_batches(
-        chroma.create_collection(client, collection_name),
-        ids=[c.chunk_id for c in all_chunks],
-        vectors=chunk_matrix,
-        documents=[c.text for c in all_chunks],
-        metadatas=[
-            {"doc_id": c.doc_id, "section": c.section, "start": c.start, "end": c.end} for c in all_chunks
-        ],
-        client=client,
-    )
-    del chunk_matrix
-    lexical_dir = build_dir / "lexical"
-    lexical_dir.mkdir()
-    LexicalIndex.build([c.embed_text for c in all_chunks]).save(lexical_dir)
-
-    manifest = Manifest(
-        model=recipe.model,
-        dimension=dimension,
-        chunk_size=chunk_size,
-        chunk_overlap=chunk_overlap,
-        splitter=SPLITTER_NAME,
-        documents={
-            d.source.doc_id: DocumentEntry(d.source.content_hash, len(d.chunks), len(d.sentences))
-            for d in docs
-        },
-        built_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        chroma_backend=backend.kind,
-        chroma_collection=collection_name,
-    )
-    manifest.write(build_dir / "manifest.json")  # written last: a build without it is incomplete
-    _swap_current(index_dir, build_dir)
-    _remove_stale_builds(index_dir, keep={build_dir, previous_dir}, backend=backend, collection=collection)
-    seconds = time.perf_counter() - started
-    log(f"built {len(all_chunks)} chunks, {len(all_sentences)} sentences in {seconds:.1f}s -> {build_dir}")
-    return BuildReport(
-        build_dir=build_dir,
-        manifest=manifest,
-        embedded_documents=tuple(d.source.doc_id for d in to_embed),
-        reused_documents=tuple(d.source.doc_id for d in reused),
-        chunks=len(all_chunks),
-        sentences=len(all_sentences),
-        embedded_texts=sum(len(d.chunks) for d in to_embed),
-        seconds=seconds,
-        embedding_seconds=embedding_seconds,
-        full_rebuild_reason=full_reason,
-        messages=tuple(messages),
-    )
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    """Vector files never change once written: a hard link shares them between builds (no copy of
-    gigabytes at scale); a copy where the file system cannot link."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+        manifest.write(build_dir / "manifest.json")  # written last: a build without it is incomplete
+        _swap_current(index_dir, build_dir)
+        _remove_stale_builds(
+            index_dir, keep={build_dir, previous_dir}, backend=backend, collection=collection
+        )
+        seconds = time.perf_counter() - started
+        log(
+            f"built {len(all_chunks)} chunks, {len(all_sentences)} sentences in {seconds:.1f}s -> {build_dir}"
+        )
+        return BuildReport(
+            build_dir=build_dir,
+            manifest=manifest,
+            embedded_documents=tuple(d.source.doc_id for d in to_embed),
+            reused_documents=tuple(d.source.doc_id for d in reused),
+            chunks=len(all_chunks),
+            sentences=len(all_sentences),
+            embedded_texts=sum(len(d.chunks) for d in to_embed),
+            seconds=seconds,
+            embedding_seconds=embedding_seconds,
+            full_rebuild_reason=full_reason,
+            messages=tuple(messages),
+        )
 
 
 def _write_jsonl(path: Path, rows: Iterable[dict]) -> None:
@@ -341,34 +233,6 @@ def _swap_current(index_dir: Path, build_dir: Path) -> None:
     tmp = index_dir / f".current-{os.getpid()}-{uuid.uuid4().hex[:6]}"
     tmp.symlink_to(build_dir.relative_to(index_dir))
     os.replace(tmp, index_dir / "current")  # atomic on POSIX: readers see the old or the new build
-
-
-def _assemble_vectors(
-    build_dir: Path, docs: list[PreparedDocument], n_sentences: int
-) -> tuple[np.ndarray, int]:
-    """Chunk vectors as one matrix (for Chroma), and `sentence_vectors.npy` filled document by
-    document through a memory map, so the sentence vectors of a large corpus never sit in memory."""
-    chunk_rows: list[np.ndarray] = []
-    sentence_file = None
-    cursor = 0
-    for doc in docs:
-        with np.load(_vector_file(build_dir, doc.source)) as stored:
-            chunks = stored["chunks"].reshape(len(doc.chunks), -1)
-            sentences = stored["sentences"].reshape(len(doc.sentences), 2, -1)
-        if sentence_file is None:
-            sentence_file = np.lib.format.open_memmap(
-                build_dir / "sentence_vectors.npy",
-                mode="w+",
-                dtype=np.float32,
-                shape=(n_sentences, 2, chunks.shape[1]),
-            )
-        chunk_rows.append(chunks)
-        sentence_file[cursor : cursor + len(sentences)] = sentences
-        cursor += len(sentences)
-    sentence_file.flush()
-    del sentence_file
-    matrix = np.concatenate(chunk_rows)
-    return matrix, int(matrix.shape[1])
 
 
 def _remove_stale_builds(

@@ -19,7 +19,7 @@ from core_support import COLLECTION, build
 from assistant.embeddings import HashingEmbeddings, QueryEmbeddings
 from assistant.retriever import HybridRetriever
 from assistant.settings import PROJECT_ROOT
-from index import builder
+from index import builder, vectors
 from index.builder import current_build
 from index.manifest import Manifest
 from index.store import IndexStore
@@ -251,7 +251,7 @@ def test_failure_halfway_through_a_rebuild_leaves_the_previous_index_working(
     link_before = os.readlink(index_dir / "current")
     assert "30, 60 or 90 days" in answers(index_dir)
 
-    monkeypatch.setattr(builder, "EMBED_BATCH", 4)  # several batches, so the failure is mid-way
+    monkeypatch.setattr(vectors, "EMBED_BATCH", 4)  # several batches, so the failure is mid-way
     failing = FailingEmbeddings(fail_on=3)
     with pytest.raises(RuntimeError, match="halfway"):
         make_index(corpus_copy, embeddings=failing, force=True)
@@ -265,7 +265,7 @@ def test_failure_halfway_through_a_rebuild_leaves_the_previous_index_working(
     (leftover,) = leftovers
     assert not (index_dir / "builds" / leftover / "manifest.json").exists()
 
-    monkeypatch.setattr(builder, "EMBED_BATCH", 256)
+    monkeypatch.setattr(vectors, "EMBED_BATCH", 256)
     after = make_index(corpus_copy, force=True)
     assert leftover not in builds(index_dir)
     assert builds(index_dir) == {first.report.build_dir.name, after.report.build_dir.name}
