@@ -107,27 +107,25 @@ def _embed_group(
 def assemble_vectors(
     build_dir: Path, docs: list[PreparedDocument], n_sentences: int
 ) -> tuple[np.ndarray, int]:
-    """Chunk vectors as one matrix (for Chroma), and `sentence_vectors.npy` filled document by
-    document through a memory map, so the sentence vectors of a large corpus never sit in memory."""
+    """Chunk vectors as one matrix (for Chroma), and `sentence_vectors.npy` appended document by
+    document, so the sentence vectors of a large corpus never sit in memory. Plain writes, not a
+    memory map: the pages of a written map count in the process's memory (2.4 GiB peak at 100k
+    chunks, against 1.5 GiB for the rest of the build)."""
     chunk_rows: list[np.ndarray] = []
-    sentence_file = None
-    cursor = 0
-    for doc in docs:
-        with np.load(vector_file(build_dir, doc.source)) as stored:
-            chunks = stored["chunks"].reshape(len(doc.chunks), -1)
-            sentences = stored["sentences"].reshape(len(doc.sentences), 2, -1)
-        if sentence_file is None:
-            sentence_file = np.lib.format.open_memmap(
-                build_dir / "sentence_vectors.npy",
-                mode="w+",
-                dtype=np.float32,
-                shape=(n_sentences, 2, chunks.shape[1]),
-            )
-        chunk_rows.append(chunks)
-        sentence_file[cursor : cursor + len(sentences)] = sentences
-        cursor += len(sentences)
-    sentence_file.flush()
-    del sentence_file
+    written = 0
+    with (build_dir / "sentence_vectors.npy").open("wb") as out:
+        for position, doc in enumerate(docs):
+            with np.load(vector_file(build_dir, doc.source)) as stored:
+                chunks = stored["chunks"].reshape(len(doc.chunks), -1).astype(np.float32, copy=False)
+                sentences = stored["sentences"].reshape(len(doc.sentences), 2, -1).astype(np.float32)
+            if position == 0:
+                header = {"descr": "<f4", "fortran_order": False, "shape": (n_sentences, 2, chunks.shape[1])}
+                np.lib.format.write_array_header_2_0(out, header)
+            chunk_rows.append(chunks)
+            out.write(np.ascontiguousarray(sentences, dtype="<f4").tobytes())
+            written += len(sentences)
+    if written != n_sentences:
+        raise ValueError(f"sentence vectors: {written} written, {n_sentences} expected")
     matrix = np.concatenate(chunk_rows)
     return matrix, int(matrix.shape[1])
 
