@@ -36,6 +36,11 @@ FOOD = (
         r"cold turkey (?:sandwich|sandwiches|sub|subs|slices?|deli|meat|breast|leftovers|salad|wrap|dinner|lunch|burger|club|and cheese)",
         "none.idiom",
     ),
+    # "stop by tomorrow to pick up my klonopin" is a visit, not stopping the drug.
+    (
+        r"stop (?:by|in|over) (?:[^ .?!;,]+ )?(?:to (?:pick|get|grab|collect|see)|the (?:pharmacy|clinic|office|store))",
+        "none.idiom",
+    ),
 )
 DRUG_OBJECT = rf"(?:(?:my|his|her|their|the|all|of|any|these|those|this|remaining|rest) )*{DRUGISH}"
 STOP_NOW = (
@@ -158,13 +163,32 @@ RULES = (
         unless=SUPERVISED_TAPER,
         past="months",
     ),
+    # Off it from today, out since a weekday, a chart note of stopping on one's own, white-knuckling.
+    rule(
+        "medical_supervision.stop_abrupt",
+        M,
+        rf"i am (?:just |completely |totally |now )?off (?:it|them|{OBJECT})(?: ,)? (?:starting |as of |from )?(?:today|now|tonight|tomorrow)|"
+        rf"(?:as of|starting|from) (?:today|now|tonight|tomorrow)(?: ,)? i am (?:just |completely |totally )?off (?:it|them|{OBJECT})|"
+        r"(?:abrupt|sudden|self) ?(?:discontinuation|cessation)|self discontinu\w*|discontinued (?:it |them )?(?:abruptly|on (?:his|her|their|my) own)|"
+        r"white ?knuckl\w* (?:it |this )?off",
+        needs="drug",
+        past="months",
+    ),
+    rule(
+        "medical_supervision.ran_out",
+        M,
+        rf"(?:i|he|she|they) (?:have|has) been (?:out|without (?:it|them|any))(?: of (?:it|them|{OBJECT}))? (?:since|for)(?= )",
+        needs="drug",
+        past="months",
+    ),
     rule(
         "medical_supervision.fast_taper",
         M,
-        rf"(?:taper|tapering|wean|weaning|come off|coming off|get off|getting off|be (?:completely |totally |fully )?off|off (?:of )?{OBJECT}|"
-        rf"stop|quit|cut (?:down|back)|reduce|reducing) (?:{GAP}{{0,4}}?)(?:in|within|over|by) (?:just |only |like |about |around |maybe )?"
-        r"(?:(?:a|[1-9]|1\d|20|one|few|a few|couple of|a couple of) (?:days?|week)\b|(?:1|2|one|couple of|a couple of) weeks)|"
-        r"by (?:next week|the (?:end of the )?week|the weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)|(?:over|during) (?:the |a )?(?:long )?weekend",
+        rf"(?:taper|tapering|wean|weaning|come off|coming off|get off|getting off|(?:get|getting|got) (?:myself|me|him|her) off|"
+        rf"be (?:completely |totally |fully )?(?:off|done|clean)|off (?:of )?{OBJECT}|(?:to|down to|be at|then) (?:zero|nothing|0)|"
+        rf"stop|quit|cut (?:down|back)|reduce|reducing) (?:{GAP}{{0,4}}?)(?:(?:in|within|over|by) (?:just |only |like |about |around |maybe )?"
+        r"(?:(?:(?:[1-9]|one|two|three|four) or )?(?:a|[1-9]|1\d|20|one|few|a few|couple of|a couple of) (?:days?|week)\b|(?:1|2|one|couple of|a couple of) weeks)|"
+        r"by (?:next week|the (?:end of the )?week|the weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)|(?:over|during) (?:the |a |one |this |next )?(?:long )?weekend)",
         unless=SUPERVISED_TAPER,
         past="months",
     ),
