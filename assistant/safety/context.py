@@ -25,7 +25,7 @@ _MIX = re.compile(rf"\b{MIX}\b")
 # An amount taken: "took 20", "after a bunch of her klonopin", "took his night pills twice".
 _OVERDOSE = re.compile(
     rf"\b(?:(?:{TAKEN}|after) (?:{GAP}{{0,7}}?)(?:{STRONG_AMOUNT}|{WEAK_AMOUNT})|overdos\w*|sobredosis|"
-    r"doubled up|double dos\w*|tripled up|(?:an )?unknown (?:number|amount|quantity|qty)|empty (?:pill )?(?:bottle|pack|box)|(?:bottle|pack|box) (?:of [a-z]+ )?(?:is |was )?empty|(?:count|pill count) is off|(?:\d+|some|a lot) (?:pills |of them )?(?:are |were )?missing|"  # noqa: E501
+    r"doubled up|double dos\w*|overdid (?:it|my|his|her|their|the)|overdone it|overdoing (?:it|my|his|her)|tripled up|(?:an )?unknown (?:number|amount|quantity|qty)|empty (?:pill )?(?:bottle|pack|box)|(?:bottle|pack|box) (?:of [a-z]+ )?(?:is |was )?empty|(?:count|pill count) is off|(?:\d+|some|a lot) (?:pills |of them )?(?:are |were )?missing|"  # noqa: E501
     r"then again|(?:a |the )?(?:3rd|third|2nd|second|4th|fourth) time|(?:tomo|tome|se tomo|trago) (?:[^ .?!;]+ ){0,4}?(?:\d+|varias|muchas) veces|(?<![\d.])(?:[4-9]|[1-9]\d+) x (?:\d+(?:\.\d+)? mg )?(?:tabs|tablets?|pills?|caps|capsules?)|"  # noqa: E501
     rf"(?:{TAKEN}|gave|given|give) (?:{GAP}{{0,5}}?)(?:twice|\d+ times|again and again)"
     r"(?! (?:a|per|every|each) (?:day|week|night))|"
@@ -61,6 +61,10 @@ class Signals:
     stop: bool = False
     child: bool = False
     risk: bool = False  # a suicide warning sign: pills stockpiled, suicide named
+
+    def stop_only(self) -> Signals:
+        """Only the stop flag (what earlier turns contribute to a model layer's plan-to-stop escalation)."""
+        return Signals(stop=self.stop)
 
     def meets(self, need: str) -> bool:
         if need == "drug":

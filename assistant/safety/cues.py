@@ -49,7 +49,15 @@ FICTION = re.compile(
     r"(?:writing|write|wrote|working on) (?:a |my |the )?(?:story|novel|book|script|scene|screenplay|fanfic|"
     r"fan fiction|poem)|for (?:a|my) (?:story|novel|book|script|screenplay|creative writing|play|short film|film|movie)|the (?:song|lyrics?) (?:says?|goes|said)|song lyrics?|fanfic|fan fiction|"
     r"screenplay|plot twist|(?:english|literature|lit|poetry|drama|film) class|analy[sz]e (?:it|the (?:poem|story|book|novel|scene|song))|(?:poem|story|book|novel|song|play|film|movie) (?:[^ .?!;]+ ){0,4}?about (?:a|an|the) (?:man|woman|girl|boy|character|kid|soldier|person)|(?:song|poem|book|novel|movie|film|show|story|lyrics?|album|episode|play) (?:is|was|are|were) about|(?:movie|film|tv|netflix) scene|en (?:la|una|mi) (?:pelicula|serie|novela|historia|obra)|"
-    r"(?:mi|el) personaje)\b"
+    r"(?:mi|el) personaje|the lyrics|(?:which|what) song (?:is (?:that|this|it)|has|goes))\b"
+)
+# Studying it or hearing about it: a class, an assignment, a documentary, a song's lyrics. Weaker
+# than fiction (someone may take pills "for a class project"): see modifiers.fiction.
+STUDY = re.compile(
+    r"\b(?:for (?:my|a|our|the) (?:[^ .?!;]+ ){0,2}?(?:class|course|assignment|essay|paper|homework|thesis|dissertation|presentation|project|exam|module)|"
+    r"(?:class|course|lecture|seminar|professor|teacher) (?:is |was |are )?(?:discussing|covering|talking about|teaching)|"
+    r"(?:watching|watched|saw|seen) (?:a |the |this |that )?(?:documentary|doc|docuseries|podcast|news (?:story|report))|documentary (?:about|on)|"
+    r"what does the research say)\b"
 )
 TOPICS = (
     (

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 GAP = r"(?:[^ .?!;]+ )"  # one token that is not a sentence end
 DRUG = (
-    r"(?:clonazepam|klonopin|rivotril|clonex|klonnies|klons?|clons?|clonz|klonz|clonas|kpins|k pins|pins?|pinz|benzos|benzoz|"
+    r"(?:clonazepam|klonopin|rivotril|clonex|klonnies|klons?|clons?|clonz|klonz|clonas?|kpins|k pins|pins?|pinz|benzos|benzoz|"
     r"[ck]lon[a-z]{0,4}(?:pins?|pams?|pans?|pines?)|"
     r"benzodiazepines?|downers|tranqs?|tranquilizers?|tranquilizantes?|xanax|xannies|zannies|valium|"
     r"ativan|diazepam|alprazolam|lorazepam|nerve pills?|sleeping pills?)"
@@ -123,7 +123,8 @@ SUPERVISED = (
     r"(?:doctor|psychiatrist|prescriber|gp|physician|pharmacist)(?: s)? (?:plan|schedule|taper|supervision|"
     r"wants me|has me|put me|is tapering|told me to taper|advised)|supervised|taper (?:plan|schedule)|"
     r"(?:slow|gradual|gradually|slowly) (?:taper|tapering|reduc)|con (?:mi |el )?(?:medico|doctor|psiquiatra)|"
-    r"supervision medica)"
+    r"(?:set up|made|wrote|gave me|put me on) (?:a |the |my )?(?:taper |tapering )?(?:plan|schedule)|(?:so |and )?we are tapering|"
+    r"supervision medica|poco a poco|gradualmente|(?:medico|doctor|psiquiatra) (?:me |le )?(?:esta |va )?(?:bajando|reduciendo))"
 )
 
 # ---- person, time and question cues (used by the modifiers) ---------------------------------
@@ -190,6 +191,9 @@ SPECIFIC_SUBJECT = frozenset(
         "boyfriend",
         "girlfriend",
         "roommate",
+        # Spanish: first-person verbs carry the subject ("como puedo dejarlo en 3 dias"), and family
+        *("puedo", "tengo", "quiero", "voy", "debo", "estoy", "llevo", "tomo", "mis", "mama", "papa"),
+        *("hermana", "hermano", "hijo", "hija", "esposo", "esposa", "novio", "novia", "amigo", "amiga"),
     }
 )
 QUESTION_START = frozenset(

@@ -20,12 +20,14 @@ from assistant.safety.cues import (
     PAST_EVENT,
     PRESENT,
     PRESENT_NEAR,
+    STUDY,
     WEEKS_PAST,
 )
 from assistant.safety.normalize import Normalized
 from assistant.safety.rule import Hit
 
 NEGATION_WINDOW = 4
+SUPERVISED_PLAN = re.compile(rf"\b{lexicon.SUPERVISED}\b")
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "yo", "mi", "mis"})
 SELF = frozenset({"i", "me", "myself", "yo"})  # "what if I ended it", not "what if my friend says"
 # A subject between a negation and the match opens a new clause: "no honestly i want to die".
@@ -67,7 +69,10 @@ CONJUNCTIONS = frozenset({"and", "so", "because", "then", "y", "porque"})
 BARRIERS = frozenset({",", "so", "because", "then", "porque", "asi"})
 SUBJUNCTIVE = re.compile(
     r"\bwould (?:that|it|this|these|those) "
-    r"(?:do it|be enough|work|kill|be fatal|be lethal|be deadly|end it)\b"
+    r"(?:do it|be enough|work|kill|be fatal|be lethal|be deadly|end it)\b|"
+    # "if I took them all ... would anyone notice", "it would be easier for everyone if I took them all"
+    r"\bwould (?:anyone|anybody) (?:even )?(?:notice|care)\b|"
+    r"\bwould be (?:easier|better) for (?:everyone|everybody)\b"
 )
 INTENSIFIER = re.compile(r"(?:felt|been|be) (?:so|this|more)\b")  # "never felt so suicidal" is not a denial
 
@@ -128,7 +133,12 @@ def past(norm: Normalized, hit: Hit) -> bool:
 
 def hypothetical(norm: Normalized, hit: Hit) -> bool:
     """A general or hypothetical question; one about one's own plan to stop is still that plan."""
-    if hit.rule.id in PERSONAL_PLAN_RULES and FIRST_PERSON.intersection(norm.tokens):
+    # ... unless the plan they describe is a supervised taper ("just asking, my doctor is tapering me").
+    if (
+        hit.rule.id in PERSONAL_PLAN_RULES
+        and FIRST_PERSON.intersection(norm.tokens)
+        and not SUPERVISED_PLAN.search(norm.text)
+    ):
         return False
     return _hypothetical(norm, hit)
 
@@ -187,7 +197,15 @@ def _general_question(tokens: tuple[str, ...], hit_at: int) -> bool:
 
 
 def fiction(norm: Normalized, hit: Hit) -> bool:
-    return bool(FICTION.search(_sentence_and_previous(norm, hit.first)))
+    """Fiction; or a question asked while studying or watching something, except about an overdose
+    ("I took 20 for my class project and can't stay awake" is an emergency) or a disclosure."""
+    text = _sentence_and_previous(norm, hit.first)
+    if FICTION.search(text):
+        return True
+    if hit.rule.route is Route.EMERGENCY or "?" not in norm.tokens:
+        return False
+    # About suicide as a subject, not a disclosure ("would anyone notice if I was gone" stands).
+    return bool(STUDY.search(text)) and (hit.rule.route is not Route.CRISIS or "suicid" in hit.words.lower())
 
 
 def judge(norm: Normalized, hit: Hit) -> str | None:

@@ -279,7 +279,7 @@ RULES = (
         "crisis.suicidal",
         C,
         r"(?:tonight|today|now|this weekend) (?:feels|seems|is|looks) (?:like )?the (?:right|perfect|best) (?:time|night|day|moment)|"
-        r"(?:i am|i feel) ready (?:now|tonight)|it is time(?= ?$| [,.!;])",
+        r"(?:i am|i feel) ready (?:now|tonight)|it is time(?= ?$| [,.!;])|(?:tonight|today) is the (?:night|day)(?= ?$| [,.!;])",
         needs="risk",
     ),
     rule(
@@ -298,6 +298,47 @@ RULES = (
         r"(?:amount|dose|number|many|much) (?:[^.?!;]+ ){0,6}?(?:guaranteed|enough|sure|certain) to (?:stop (?:[^ .?!;]+ )?(?:breathing|heart)|kill|die)|"
         r"(?:most|max|maximum|how (?:much|many)) (?:[^.?!;]+ ){0,6}?before (?:it|they|that|you|i|he|she|someone|somebody|a person|your body) (?:stops? (?:[^ .?!;]+ )?(?:heart|breathing)|kills?|dies?|die|is dead)",
         checks=frozenset({"negation"}),
+    ),
+    # Wanting death without naming suicide: dying in one's sleep, a staged accident, a method that
+    # "works", a painless death, being "done with everything", someone's intent to overdose.
+    rule(
+        "crisis.suicidal",
+        C,
+        r"(?:hope|hoping|wish|wishing|pray|praying|prays) (?:[^.?!;]+ ){0,4}?(?:i|that i|he|she|they) (?:would |will |could )?(?:just )?die (?:in (?:my|his|her|their) sleep|tonight|soon)|"
+        r"(?:make|making) (?:my|his|her) (?:death|suicide|overdose|od) (?:look|seem) like an accident|"
+        r"(?:intent|intention|intends|intending|plans?|planning|threaten\w*|wants?|going) to (?:overdose|od)(?: on| with|$| [,.!;])|"
+        r"(?:enough|easier|best|better) (?:[^.?!;]+ ){0,3}?to (?:just )?be (?:done|gone) with (?:everything|it all|life|all of it)|"
+        r"(?:would|will|does|do) (?:anyone|anybody|any one) (?:even )?(?:notice|care|miss me)|(?:nobody|no one) would (?:even )?(?:notice|care|miss me)|"
+        r"(?:easier|better) for (?:everyone|everybody|my family|them) if i (?:[^.?!;]+ ){0,6}?(?:was|were|am) (?:just )?(?:gone|dead|not here|not around)",
+        checks=NO_HYPOTHETICAL,
+        unless=(*ELSEWHERE, *NOT_A_LIFE),
+    ),
+    rule(
+        "crisis.suicidal",
+        C,
+        r"(?:go to sleep|sleep|fall asleep|disappear) and never (?:have to )?(?:deal with|face|wake|come back|feel)|"
+        r"(?:driv\w*|drove|crash\w*|steer\w*|swerv\w*) (?:my |the |his |her )?(?:car |truck )?(?:off|into) (?:a |the |oncoming )?(?:wall|tree|pole|bridge|cliff|traffic|truck|river|median)|"
+        r"(?:done|tired of|sick of) fighting(?= ?$| [,.!;]| anymore| any more| it| this| for)|(?:can not|do not want to) fight (?:it|this) (?:anymore|any more)|no fight left|"
+        r"(?:wrote|written|writing|left|leaving) goodbye (?:letters?|notes?)|(?:wrote|written|writing) (?:letters?|notes?) (?:to|for) (?:everyone|everybody|all the people|the people) i love",
+        unless=(*SPORT, *JOKE),
+    ),
+    rule(
+        "crisis.suicidal",
+        C,
+        r"(?:i|i think i|now i) (?:finally )?have enough(?: (?:now|saved|saved up|of them|pills))?(?= ?$| [,.!;])|"
+        r"(?:have|got) both (?:and|,) (?:[^.?!;]+ ){0,3}?(?:going to|gonna|will|am going to) (?:use|take|mix) (?:them|it|both)|"
+        r"i have a plan(?: (?:for|on) (?:tonight|tomorrow|this weekend|the weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday))?(?= ?$| [,.!;])",
+        needs="drug",
+        checks=NO_HYPOTHETICAL,
+    ),
+    rule(
+        "crisis.lethal_amount",
+        C,
+        r"(?:make sure|be sure|sure) (?:that )?(?:it|they|this|that) (?:works?|will work|would work|does it|do it)|"
+        r"(?:is|would|will) (?:dying|death|an overdose|overdosing|od ing) (?:from |of |on |with |by )?(?:[^.?!;]+ ){0,4}?(?:painless|peaceful|quick|hurt)|painless (?:way|death|method)|"
+        r"die (?:painlessly|peacefully) (?:with|from|on|using)",
+        needs="drug",
+        checks=frozenset({"negation", "fiction"}),
     ),
     rule(
         "crisis.self_harm",

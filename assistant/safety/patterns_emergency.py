@@ -125,7 +125,14 @@ RULES = (
         r"(?:slow|slowed|slowing|shallow|weird|strange|funny|faint|irregular|labou?red|rattly|raspy|stopped|stopping|odd|off)|"
         r"(?:slow|slowed|shallow|faint|irregular|labou?red|agonal) breathing(?! exercises?| techniques?| helps?| app)|"
         r"(?:not sure|do not know|can not tell|cannot tell|unsure|can not see) (?:if|whether) (?:he|she|they|it|my \w+|the baby|the \w+) (?:is|are) (?:still )?breathing|"
-        r"(?:gasping|struggling) (?:for air|to breathe)|breaths? (?:are |is )?(?:far apart|very slow|really slow))",
+        r"(?:gasping|struggling) (?:for air|to breathe)|breaths? (?:are |is )?(?:far apart|very slow|really slow)|"
+        r"(?:breathing|breathes|breaths?) (?:like |only |about |maybe |just |barely )*(?:[1-6]|one|two|three|four|five|six) (?:times |breaths )?(?:a|per|every) minute)",
+    ),
+    rule(
+        "emergency.found_with_pills",
+        E,
+        r"empty (?:[^ .?!;]+ ){0,2}?(?:bottles?|packs?|blister packs?|containers?) (?:next to|beside|near|by|under|around) (?:him|her|them|the bed|the body)",
+        needs="drug",
     ),
     rule(
         "emergency.breathing",

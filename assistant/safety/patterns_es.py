@@ -32,7 +32,7 @@ RULES = (
         "emergency.unresponsive",
         E,
         rf"(?:no (?:se )?(?:despierta|reacciona|responde|contesta|se mueve)|no (?:puedo|podemos|logro|consigo) despertar{PERSON}?|"
-        rf"no {PERSON} (?:puedo|podemos|logro|consigo) despertar|inconsciente|sin (?:reaccionar|responder)|"
+        rf"no {PERSON} (?:puedo|podemos|logro|consigo) despertar|no hay (?:manera|forma|modo) de despertar{PERSON}?|inconsciente|sin (?:reaccionar|responder)|"
         r"se desmayo|desmayad[oa]|perdio el conocimiento|esta como muert[oa])",
         unless=((r"(?:telefono|celular|movil|mensajes?|llamadas?|whatsapp|correo)", "none.idiom"),),
         lang="es",
@@ -168,7 +168,39 @@ RULES = (
         past="months",
         lang="es",
     ),
+    # A stop within days, no more doses from tomorrow, days already gone without it.
+    rule(
+        "medical_supervision.fast_taper",
+        M,
+        rf"(?:dejar(?:lo|la|las)?|quitar(?:me|lo|la)?|suspender(?:lo|la)?|terminar con) (?:{GAP}{{0,3}}?)(?:en|dentro de) (?:\d+|un par de|pocos|unos|dos|tres|una) (?:dias?|semana)",
+        needs="drug",
+        past="months",
+        lang="es",
+    ),
+    rule(
+        "medical_supervision.decided",
+        M,
+        r"(?:manana|hoy|desde manana|a partir de manana|a partir de hoy|esta noche) (?:ya )?no (?:me )?(?:tomo|tomare|voy a tomar) (?:ninguna|ninguno|nada|mas|ni una)|"
+        r"(?:se acabo|se termino) (?:el|la|las|los|mi|mis) (?:clona\w*|rivotril|pastillas|clonazepam)",
+        needs="drug",
+        past="months",
+        lang="es",
+    ),
+    rule(
+        "medical_supervision.stopped_recently",
+        M,
+        r"llevo (?:\d+|unos|un par de|dos|tres|cuatro|cinco|varios) dias sin (?:tomar(?:lo|la|las|los|me)?|(?:mis |las |el |la )?(?:pastillas|clona\w*|rivotril|clonazepam))",
+        needs="drug",
+        past="months",
+        lang="es",
+    ),
     # ---- crisis --------------------------------------------------------------------------------
+    rule(
+        "crisis.suicidal",
+        C,
+        r"(?:quiero|quisiera|que) (?:que )?(?:sea|fuera|seria) lo ultimo que (?:haga|hago|hare)|(?:rezo|pido|ojala) (?:[^.?!;]+ ){0,3}?(?:morir(?:me)?|no despertar(?:me)?)",
+        lang="es",
+    ),
     rule(
         "crisis.suicidal",
         C,

@@ -99,9 +99,13 @@ def _classify(
             active.append(hit)
         else:
             suppressed.append((hit, verdict))
-    # A match inside a phrase that was set aside ("no quiero dejar ... de golpe") shares its verdict.
+    # A match inside a phrase that was set aside ("no quiero dejar ... de golpe") shares its verdict,
+    # unless its rule does not take that verdict (a rhetorical "enough to be done with everything?"
+    # is not informational).
     for hit in list(active):
         for other, verdict in list(suppressed):
+            if _VERDICT_CHECK.get(verdict, "") not in hit.rule.checks | {""}:
+                continue
             if other.rule.route is hit.rule.route and other.first <= hit.last and hit.first <= other.last:
                 active.remove(hit)
                 suppressed.append((hit, verdict))
@@ -154,7 +158,7 @@ def _classify(
             Route.NONE, reason, rule, (idiom.group(),) if idiom else (), lang, topic=topic
         )
     layers = _layers(backstop)
-    if layers:
+    if layers and not _fiction_or_study(norm):
         drop = [(h.first, h.last) for h, _ in suppressed]
         idiom = cues.IDIOMS.search(norm.text)
         if idiom:  # a figure of speech the rules recognised is not shown to the backstop either
@@ -162,9 +166,18 @@ def _classify(
         shown = _masked(norm, drop) if drop else message
         for layer in layers:
             escalated = layer.check(shown, lang=lang)
-            if escalated is not None and backstop_may_escalate(norm, escalated.route):
+            if escalated is not None and backstop_may_escalate(
+                norm, escalated.route, own | earlier.stop_only()
+            ):
                 return escalated
     return decision
+
+
+def _fiction_or_study(norm: Normalized) -> bool:
+    """Fiction, or a question asked while studying or watching something: the model layers, which
+    react to topic words ("a documentary about benzo withdrawal"), are not asked; the rules still
+    judge every clause, so a disclosure in such a message is still routed."""
+    return bool(cues.FICTION.search(norm.text)) or ("?" in norm.tokens and bool(cues.STUDY.search(norm.text)))
 
 
 def _layers(backstop: Escalator | Sequence[Escalator] | None) -> tuple[Escalator, ...]:
@@ -175,12 +188,19 @@ def _layers(backstop: Escalator | Sequence[Escalator] | None) -> tuple[Escalator
     return (backstop,)
 
 
-def backstop_may_escalate(norm: Normalized, route: Route) -> bool:
+def backstop_may_escalate(norm: Normalized, route: Route, signals: context.Signals | None = None) -> bool:
     """An overdose or a plan to stop needs someone it happens to: a general question with nobody
     in it ("why do benzos and opioids slow your breathing?") is not escalated to those routes.
+    A plan to stop also needs stopping in view: the drug named or stopping in the message, or stopping
+    in an earlier turn (`signals`: the message's own, and the earlier turns' stop flag); after
+    "tell me about residential treatment for klonopin", "how many days would I stay?" is not one.
     A lethal-amount question needs nobody, so crisis escalations always stand."""
     if route is Route.CRISIS:
         return True
+    if route is Route.MEDICAL_SUPERVISION:
+        signals = signals if signals is not None else context.signals(norm.text)
+        if not (signals.drug or signals.stop or language.topic(norm.text) in ("stopping", "withdrawal")):
+            return False
     return not (
         "?" in norm.tokens
         and norm.tokens
@@ -193,10 +213,17 @@ _WHY = {
     "none.negated": "it is negated",
     "none.past": "it is about the past",
     "none.informational": "it is a general or hypothetical question",
-    "none.fiction": "it is about fiction",
+    "none.fiction": "it is about fiction, a class or the media",
     "none.idiom": "it is a figure of speech",
     "none.supervised_taper": "a supervised, gradual taper is described",
     "none.wish": "it is a wish, not a report of someone unresponsive",
+}
+# The modifier check behind each verdict (see modifiers.judge); the others come from a rule's `unless`.
+_VERDICT_CHECK = {
+    "none.negated": "negation",
+    "none.past": "past",
+    "none.informational": "hypothetical",
+    "none.fiction": "fiction",
 }
 _ROUTE_TOPIC = {Route.EMERGENCY: "overdose", Route.MEDICAL_SUPERVISION: "stopping", Route.CRISIS: "suicide"}
 
