@@ -75,7 +75,8 @@ class Assistant:
             else None
         )
         # Model layers the router may consult (escalation only), in order; see assistant/safety/fit.py.
-        self._escalators = tuple(layer for layer in (self._learned, self._backstop) if layer is not None)
+        backstop = safety.VetoedBackstop(self._backstop, self._learned) if self._backstop else None
+        self._escalators = tuple(layer for layer in (self._learned, backstop) if layer is not None)
         self._lock = threading.Lock()
         self._reopen = reopen
         self._last_attempt = time.monotonic()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from assistant.safety.backstop import SemanticBackstop
 from assistant.safety.decision import SafetyDecision
-from assistant.safety.learned import LearnedEscalation
+from assistant.safety.learned import LearnedEscalation, VetoedBackstop
 from assistant.safety.replies import conversation_banner, fixed_reply, footer, staff_script
 from assistant.safety.router import classify
 
@@ -15,6 +15,7 @@ __all__ = [
     "LearnedEscalation",
     "SafetyDecision",
     "SemanticBackstop",
+    "VetoedBackstop",
     "classify",
     "conversation_banner",
     "fixed_reply",

@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 
 from assistant.reply import Route
+from assistant.safety import context
 from assistant.safety.exemplars import EXEMPLARS
 from assistant.safety.learned import DEFAULT_MODEL_PATH, MAX_CHARS, MIN_WORDS, LearnedModel
 from assistant.safety.normalize import normalize
@@ -48,6 +49,8 @@ C = 0.01  # L2 strength on standardised embeddings (of 0.003, 0.01, 0.1, 1: best
 GRID = tuple(round(t / 100, 2) for t in range(30, 100))
 MAX_NONE_SHARE = 0.03  # out-of-fold false escalations of dev "none" cases
 MAX_QA_SHARE = 0.01  # ... and of QA dev questions
+VETO_GRID = tuple(round(t / 100, 2) for t in range(50, 100))
+MAX_VETO_LOSS = 0.02  # share of the backstop's correct stand-alone escalations the veto may remove
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,12 @@ def _as_routed(text: str, history: Sequence[Any], label: str, source: str, **fie
     if shown is not None and len(shown.split()) < MIN_WORDS:
         shown = None
     norm = normalize(text)
-    allowed = frozenset(r.value for r in Route if r is not Route.NONE and backstop_may_escalate(norm, r))
+    signals = context.signals(norm.text)
+    for turn in context.user_turns(history)[-context.MAX_TURNS :]:
+        signals = signals | context.signals(normalize(turn).text).stop_only()
+    allowed = frozenset(
+        r.value for r in Route if r is not Route.NONE and backstop_may_escalate(norm, r, signals)
+    )
     return Row(text, label, source, shown=shown, allowed=allowed, **fields)
 
 
@@ -218,7 +226,24 @@ def choose_threshold(predictions: Sequence[Prediction]) -> float:
     return GRID[-1]
 
 
-def to_model(fitted, threshold: float, note: str) -> LearnedModel:
+def choose_veto(predictions: Sequence[Prediction], backstop_route: Callable[[str | None], str]) -> float:
+    """The lowest P(none) on VETO_GRID at which vetoing the exemplar backstop removes at most
+    MAX_VETO_LOSS of its correct stand-alone escalations of routed dev cases (out-of-fold
+    probabilities of the same text); 1.0 (no veto) if none qualifies. The false escalations the veto
+    removes are reported by `--report`, not used to choose."""
+    none_column = ROUTES.index("none")
+    correct = [
+        p.own[none_column]
+        for p in predictions
+        if p.row.source == "safety" and p.row.label != "none" and backstop_route(p.row.text) in p.row.accepted
+    ]
+    for cap in VETO_GRID:
+        if sum(none >= cap for none in correct) <= MAX_VETO_LOSS * len(correct):
+            return cap
+    return 1.0
+
+
+def to_model(fitted, threshold: float, note: str, backstop_veto: float = 1.0) -> LearnedModel:
     """Folds the scaler into the weights; rounded so that the file is stable and small."""
     scaler, regression = fitted[0], fitted[1]
     if list(regression.classes_) != list(range(len(ROUTES))):
@@ -233,6 +258,7 @@ def to_model(fitted, threshold: float, note: str) -> LearnedModel:
         dimension=int(weights.shape[1]),
         embedding_model="sentence-transformers/all-MiniLM-L6-v2",
         note=note,
+        backstop_veto=backstop_veto,
     )
 
 
@@ -249,14 +275,35 @@ def fit(embeddings: Any, safety_path: Path = SAFETY_DEV, qa_path: Path = QA_DEV)
     vectors = embed([r.text for r in rows] + [r.shown for r in rows if r.shown is not None], embeddings)
     out_of_fold = held_out_predictions(rows, vectors, stratified_folds)
     threshold = choose_threshold(out_of_fold)
+    veto = choose_veto(out_of_fold, _backstop_router(embeddings))
     count = Counter(r.source for r in rows)
     note = (
         f"fitted by python -m assistant.safety.fit on {count['safety']} cases of {safety_path.name}, "
         f"{count['exemplar']} exemplars and {count['qa']} questions of {qa_path.name} (as none); C={C}; "
         f"threshold: lowest on the grid with {FOLDS}-fold out-of-fold false escalations <= "
-        f"{MAX_NONE_SHARE:.0%} of dev none and <= {MAX_QA_SHARE:.0%} of QA dev questions"
+        f"{MAX_NONE_SHARE:.0%} of dev none and <= {MAX_QA_SHARE:.0%} of QA dev questions; backstop veto: "
+        f"lowest none probability vetoing <= {MAX_VETO_LOSS:.0%} of the backstop's correct dev escalations"
     )
-    return Fitted(to_model(_fit(rows, vectors), threshold, note), rows, vectors, out_of_fold)
+    model = to_model(_fit(rows, vectors), threshold, note, veto)
+    return Fitted(model, rows, vectors, out_of_fold)
+
+
+def _backstop_router(embeddings: Any) -> Callable[[str | None], str]:
+    """The exemplar backstop's route for a text ("" when it does not escalate), memoised."""
+    from assistant.safety.backstop import SemanticBackstop
+
+    backstop = SemanticBackstop(embeddings)
+    cache: dict[str, str] = {}
+
+    def route(text: str | None) -> str:
+        if not text:
+            return ""
+        if text not in cache:
+            decision = backstop.check(text)
+            cache[text] = decision.route.value if decision else ""
+        return cache[text]
+
+    return route
 
 
 # -- measurements (--report) ---------------------------------------------------------------------------
@@ -277,17 +324,15 @@ def _standalone(predictions: Sequence[Prediction], escalate: Callable[[Predictio
 
 
 def report(fitted: Fitted, embeddings: Any) -> str:
-    from assistant.safety.backstop import SemanticBackstop
-
-    backstop = SemanticBackstop(embeddings)
+    backstop_route = _backstop_router(embeddings)
     t = fitted.model.threshold
+    veto = fitted.model.backstop_veto
+    none_column = ROUTES.index("none")
 
-    def backstop_route(text: str | None) -> str:
-        decision = backstop.check(text) if text else None
-        return decision.route.value if decision else ""
-
-    def backstop_as_routed(p: Prediction) -> str:
+    def backstop_as_routed(p: Prediction, vetoed: bool = False) -> str:
         route = backstop_route(p.row.shown)
+        if vetoed and route and p.shown is not None and p.shown[none_column] >= veto:
+            return ""
         return route if route in p.row.allowed else ""
 
     oof = fitted.out_of_fold
@@ -299,12 +344,17 @@ def report(fitted: Fitted, embeddings: Any) -> str:
     for source, name in (("safety", "dev none"), ("qa", "QA dev questions")):
         negatives = [p for p in oof if p.row.source == source and p.row.label == "none"]
         backstop_fp = sum(bool(backstop_as_routed(p)) for p in negatives)
+        vetoed_fp = sum(bool(backstop_as_routed(p, vetoed=True)) for p in negatives)
         learned_fp, total = false_escalations(oof, t, source)
-        both = sum(bool(backstop_as_routed(p) or p.escalation(t, routed=True)) for p in negatives)
-        lines.append(
-            f"  false escalations of {name:17s} backstop {backstop_fp}/{total}, learned (out-of-fold) "
-            f"{learned_fp}/{total}, either {both}/{total}"
+        both = sum(
+            bool(backstop_as_routed(p, vetoed=True) or p.escalation(t, routed=True)) for p in negatives
         )
+        lines.append(
+            f"  false escalations of {name:17s} backstop {backstop_fp}/{total} ({vetoed_fp} after the veto), "
+            f"learned (out-of-fold) {learned_fp}/{total}, either {both}/{total}"
+        )
+    kept = _standalone(oof, lambda p: "" if p.own[none_column] >= veto else backstop_route(p.row.text))
+    lines += _recall_lines(f"backstop after the veto at {veto:.2f}", kept)
     lines.append("threshold table (out-of-fold): t, learned recall, dev none FP, QA FP")
     for grid_t in GRID[::5]:
         hits = _standalone(oof, lambda p, g=grid_t: p.escalation(g))
@@ -365,7 +415,7 @@ def main(argv: list[str] | None = None) -> int:
     print(fitted.model.note)
     print(
         f"threshold {t:.2f}; out-of-fold false escalations: dev none {none_fp}/{none_total}, "
-        f"QA dev {qa_fp}/{qa_total}"
+        f"QA dev {qa_fp}/{qa_total}; backstop veto at none >= {fitted.model.backstop_veto:.2f}"
     )
     print(f"wrote {args.out}")
     if args.report:

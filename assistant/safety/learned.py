@@ -41,6 +41,9 @@ class LearnedModel:
     dimension: int
     embedding_model: str = ""
     note: str = ""
+    # The exemplar backstop's escalation is vetoed when this model gives "none" at least this
+    # probability (1.0: never); fitted with the threshold, see fit.choose_veto.
+    backstop_veto: float = 1.0
 
     def __post_init__(self) -> None:
         if set(self.routes) != {r.value for r in Route} or len(self.routes) != len(Route):
@@ -51,6 +54,8 @@ class LearnedModel:
             raise ValueError(f"every weight row needs {self.dimension} values")
         if not 0.0 < self.threshold < 1.0:
             raise ValueError(f"threshold {self.threshold} is not a probability")
+        if not 0.0 < self.backstop_veto <= 1.0:
+            raise ValueError(f"backstop_veto {self.backstop_veto} is not in (0, 1]")
 
     def probabilities(self, vector: Any) -> dict[Route, float]:
         import numpy as np
@@ -77,6 +82,7 @@ class LearnedModel:
             dimension=int(data["dimension"]),
             embedding_model=str(data.get("embedding_model", "")),
             note=str(data.get("note", "")),
+            backstop_veto=float(data.get("backstop_veto", 1.0)),
         )
 
 
@@ -144,3 +150,33 @@ class LearnedEscalation:
             lang=lang,
             layer="learned",
         )
+
+
+class VetoedBackstop:
+    """The exemplar backstop, whose escalation stands only if the learned model does not judge the
+    same text clearly "none" (probability >= `LearnedModel.backstop_veto`).
+
+    The two layers err differently: nearest exemplars fire on topic words ("a documentary about
+    benzo withdrawal" is close to "I'll quit my benzos at once"), which the classifier, trained on
+    hard negatives, tells apart. The veto only removes the backstop's escalations; the rules and the
+    learned layer's own escalations are untouched, and with the learned layer off it changes nothing.
+    """
+
+    def __init__(self, backstop: Any, learned: LearnedEscalation | None) -> None:
+        self.backstop = backstop
+        self.learned = learned
+
+    @property
+    def enabled(self) -> bool:
+        return bool(getattr(self.backstop, "enabled", True))
+
+    def check(self, message: str, *, lang: str = "en") -> SafetyDecision | None:
+        decision = self.backstop.check(message, lang=lang)
+        if decision is None or self.learned is None or not self.learned.enabled:
+            return decision
+        veto = self.learned.model.backstop_veto if self.learned.model else 1.0
+        probabilities = self.learned.probabilities(message)
+        if probabilities and probabilities[Route.NONE] >= veto:
+            log.info("backstop escalation vetoed: learned none %.2f >= %.2f", probabilities[Route.NONE], veto)
+            return None
+        return decision

@@ -78,7 +78,7 @@ def test_never_downgrades_or_overrides_a_rule_decision() -> None:
 
 
 def test_default_threshold_is_the_calibrated_one() -> None:
-    assert SemanticBackstop(None).threshold == DEFAULT_THRESHOLD == 0.50
+    assert SemanticBackstop(None).threshold == DEFAULT_THRESHOLD == 0.54
 
 
 def test_general_questions_are_not_escalated_to_emergency_or_supervision() -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from assistant import safety
 from assistant.embeddings import HashingEmbeddings
 from assistant.reply import Route
 from assistant.safety import LearnedEscalation, SemanticBackstop, classify
@@ -268,3 +269,76 @@ def test_real_model_escalates_unseen_wording_and_leaves_everyday_questions(real_
         "What's the weather tomorrow?",
     ):
         assert classify(question, backstop=(learned, SemanticBackstop(real_embeddings))).route is Route.NONE
+
+
+# -- the backstop veto -----------------------------------------------------------------------------
+
+
+class FixedBackstop:
+    """A backstop that escalates every message to `route` (counts its calls)."""
+
+    enabled = True
+
+    def __init__(self, route: Route) -> None:
+        self.route = route
+        self.calls = 0
+
+    def check(self, message: str, *, lang: str = "en"):
+        from assistant.safety.decision import SafetyDecision
+
+        self.calls += 1
+        return SafetyDecision(self.route, f"rule backstop.{self.route.value}", f"backstop.{self.route.value}")
+
+
+def test_veto_drops_a_backstop_escalation_the_learned_model_calls_clearly_none() -> None:
+    embeddings = HashingEmbeddings()
+    sure_none = LearnedEscalation(
+        embeddings, model=replace(always(Route.NONE, embeddings), backstop_veto=0.6)
+    )
+    vetoed = safety.VetoedBackstop(FixedBackstop(Route.MEDICAL_SUPERVISION), sure_none)
+    assert vetoed.check(ODD) is None
+    assert classify(ODD, backstop=vetoed).route is Route.NONE
+    # rules are never vetoed: the layers are not even asked when a rule routes
+    assert classify("she took 20 klonopin and won't wake up", backstop=vetoed).route is Route.EMERGENCY
+
+
+def test_veto_keeps_the_escalation_when_the_model_is_unsure_off_or_never_vetoes() -> None:
+    embeddings = HashingEmbeddings()
+    backstop = FixedBackstop(Route.CRISIS)
+    unsure = LearnedEscalation(embeddings, model=replace(always(Route.CRISIS, embeddings), backstop_veto=0.6))
+    assert safety.VetoedBackstop(backstop, unsure).check(ODD).route is Route.CRISIS
+    never = LearnedEscalation(embeddings, model=always(Route.NONE, embeddings))  # backstop_veto 1.0
+    assert never.model.backstop_veto == 1.0
+    assert safety.VetoedBackstop(backstop, never).check(ODD).route is Route.CRISIS
+    for off in (
+        None,
+        LearnedEscalation(None),
+        LearnedEscalation(Broken(), model=always(Route.NONE, embeddings)),
+    ):
+        assert safety.VetoedBackstop(backstop, off).check(ODD).route is Route.CRISIS
+
+
+def test_backstop_veto_must_be_a_probability() -> None:
+    embeddings = HashingEmbeddings()
+    for bad in (0.0, 1.5):
+        with pytest.raises(ValueError):
+            replace(always(Route.NONE, embeddings), backstop_veto=bad)
+
+
+def test_veto_rule_is_the_lowest_none_probability_losing_at_most_2_percent_of_correct_escalations() -> None:
+    def routed(none_probability: float, text: str) -> fitting.Prediction:
+        p = np.full(len(ROUTES), (1.0 - none_probability) / (len(ROUTES) - 1))
+        p[ROUTES.index("none")] = none_probability
+        row = fitting.Row(text, "crisis", "safety", accepted=frozenset({"crisis"}))
+        return fitting.Prediction(row, p, None)
+
+    # 100 correct backstop escalations: 98 with P(none) 0.1, then 0.7 and 0.8; one it gets wrong at 0.95
+    correct = [routed(0.1, "hit")] * 98 + [routed(0.7, "hit"), routed(0.8, "hit")]
+    missed = [routed(0.95, "miss")]
+    route = {"hit": "crisis", "miss": ""}.get
+    # at 0.50 the veto loses the 0.7 and 0.8 rows: 2 <= 2% of 100, so the lowest grid point qualifies;
+    # the case the backstop gets wrong does not count
+    assert fitting.choose_veto(correct + missed, route) == 0.5
+    correct = [routed(0.1, "hit")] * 97 + [routed(p, "hit") for p in (0.6, 0.7, 0.8)]
+    assert fitting.choose_veto(correct, route) == 0.61  # from 0.61 up it loses 2 (0.7, 0.8)
+    assert fitting.choose_veto([routed(0.99, "hit")], route) == 1.0  # nothing qualifies: no veto
