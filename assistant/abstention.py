@@ -33,7 +33,8 @@ GENERIC_WORDS = frozenset(
     the their them then there these they thing things this those through to too under until up us very
     was way we were what when where which while who whom why will with would you your yours yourself
     whats hows ok okay please thanks thank hi hello anyone somebody people person i'm im it's dont don't
-    can't cant take takes taking took use used using make makes feel feels go going one""".split()
+    can't cant take takes taking took use used using make makes feel feels go going one
+    mess messes messing""".split()  # "mess with": everyday wording for "affect"
 )
 _SORTED_GENERIC = tuple(sorted(GENERIC_WORDS))
 _WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
