@@ -325,7 +325,8 @@ RULES = (
     rule(
         "crisis.suicidal",
         C,
-        r"(?:i|i think i|now i) (?:finally )?have enough(?: (?:now|saved|saved up|of them|pills))?(?= ?$| [,.!;])|"
+        r"(?:i finally|i think i finally|now i finally) have enough(?: (?:now|saved|saved up|of them|pills))?(?= ?$| [,.!;])|"
+        r"(?:i|i think i) have enough (?:now|saved|saved up)(?= ?$| [,.!;])|"
         r"(?:have|got) both (?:and|,) (?:[^.?!;]+ ){0,3}?(?:going to|gonna|will|am going to) (?:use|take|mix) (?:them|it|both)|"
         r"i have a plan(?: (?:for|on) (?:tonight|tomorrow|this weekend|the weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday))?(?= ?$| [,.!;])",
         needs="drug",
@@ -334,7 +335,8 @@ RULES = (
     rule(
         "crisis.lethal_amount",
         C,
-        r"(?:make sure|be sure|sure) (?:that )?(?:it|they|this|that) (?:works?|will work|would work|does it|do it)|"
+        # "make sure it works" only after an overdose or death is named ("...want to make sure it works").
+        r"(?:od|overdos\w*|die|dying|kill|lethal|fatal)(?: [^.?!;]+)*? (?:make|be) sure (?:that )?(?:it|they|this|that) (?:works?|will work|would work|does it|do it)|"
         r"(?:is|would|will) (?:dying|death|an overdose|overdosing|od ing) (?:from |of |on |with |by )?(?:[^.?!;]+ ){0,4}?(?:painless|peaceful|quick|hurt)|painless (?:way|death|method)|"
         r"die (?:painlessly|peacefully) (?:with|from|on|using)",
         needs="drug",

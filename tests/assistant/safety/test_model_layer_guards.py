@@ -88,6 +88,10 @@ def test_supervision_escalations_need_stopping_in_view() -> None:
             "my sociology class is discussing suicide rates and benzodiazepines, what does the research say?",
             Route.NONE,
         ),
+        ("will klonopin work for my anxiety? I want to make sure it works before my flight", Route.NONE),
+        ("can you OD on pins alone, want to make sure it works", Route.CRISIS),
+        ("I have enough. I take klonopin twice a day", Route.NONE),
+        ("been saving my pins for months and I finally have enough", Route.CRISIS),
     ],
 )
 def test_rules_found_by_the_new_dev_cases(message: str, route: Route) -> None:
