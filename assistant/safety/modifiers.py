@@ -28,6 +28,9 @@ from assistant.safety.rule import Hit
 
 NEGATION_WINDOW = 4
 SUPERVISED_PLAN = re.compile(rf"\b{lexicon.SUPERVISED}\b")
+JUST_ASKING = re.compile(
+    r"\b(?:just (?:asking|a question|curious)|only a question|es solo una pregunta|solo pregunto)\b"
+)
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "yo", "mi", "mis"})
 SELF = frozenset({"i", "me", "myself", "yo"})  # "what if I ended it", not "what if my friend says"
 # A subject between a negation and the match opens a new clause: "no honestly i want to die".
@@ -133,11 +136,12 @@ def past(norm: Normalized, hit: Hit) -> bool:
 
 def hypothetical(norm: Normalized, hit: Hit) -> bool:
     """A general or hypothetical question; one about one's own plan to stop is still that plan."""
-    # ... unless the plan they describe is a supervised taper ("just asking, my doctor is tapering me").
+    # ... unless they say they are only asking and their plan is a supervised taper ("just asking, my
+    # doctor is tapering me"); "what if I stop tomorrow? my doctor wants me to taper" still routes.
     if (
         hit.rule.id in PERSONAL_PLAN_RULES
         and FIRST_PERSON.intersection(norm.tokens)
-        and not SUPERVISED_PLAN.search(norm.text)
+        and not (SUPERVISED_PLAN.search(norm.text) and JUST_ASKING.search(norm.text))
     ):
         return False
     return _hypothetical(norm, hit)

@@ -77,8 +77,12 @@ def test_supervision_escalations_need_stopping_in_view() -> None:
         ("can I go from 1mg to nothing over one weekend?", Route.MEDICAL_SUPERVISION),
         ("como puedo dejar el clona en 2 dias", Route.MEDICAL_SUPERVISION),
         (
-            "que pasa si uno deja el clonazepam de golpe? mi medico me esta bajando la dosis poco a poco",
+            "que pasa si uno deja el clonazepam de golpe? es solo una pregunta, mi medico la baja poco a poco",
             Route.NONE,
+        ),
+        (
+            "what happens if I stop my klonopin cold turkey tomorrow? my doctor wants me to taper",
+            Route.MEDICAL_SUPERVISION,
         ),
         ("I overdid it with my pins and now my speech is slurred", Route.EMERGENCY),
         ("I overdid it at the gym, can I take klonopin for sore muscles?", Route.NONE),
