@@ -77,7 +77,7 @@ def test_supervision_escalations_need_stopping_in_view() -> None:
         ("can I go from 1mg to nothing over one weekend?", Route.MEDICAL_SUPERVISION),
         ("como puedo dejar el clona en 2 dias", Route.MEDICAL_SUPERVISION),
         (
-            "que pasa si uno deja el clonazepam de golpe? es solo una pregunta, mi medico la baja poco a poco",
+            "que pasa si uno deja la clona de golpe? es solo una pregunta, mi medico la baja poco a poco",
             Route.NONE,
         ),
         (
