@@ -18,6 +18,7 @@ from assistant.safety.lexicon import (
     TAKEN,
     WEAK_AMOUNT,
 )
+from assistant.safety.normalize import normalize
 
 MAX_TURNS = 6  # earlier user turns that still count as context
 _DRUG = re.compile(rf"\b{DRUGISH}\b|(?<![\d.])\d+(?:\.\d+)? mg\b")
@@ -114,6 +115,19 @@ def person(text: str) -> str:
     if _FIRST.search(text):
         return "first person"
     return ""
+
+
+def recent_turns(history: Sequence[str | Mapping] | None) -> list[str]:
+    """The last MAX_TURNS user turns: the ones that lend the message their context."""
+    return user_turns(history)[-MAX_TURNS:]
+
+
+def turn_signals(turns: Sequence[str]) -> Signals:
+    """The context flags of earlier turns together."""
+    combined = Signals()
+    for turn in turns:
+        combined = combined | signals(normalize(turn).text)
+    return combined
 
 
 def user_turns(history: Sequence[str | Mapping] | None) -> list[str]:

@@ -59,6 +59,15 @@ STUDY = re.compile(
     r"(?:watching|watched|saw|seen) (?:a |the |this |that )?(?:documentary|doc|docuseries|podcast|news (?:story|report))|documentary (?:about|on)|"
     r"what does the research say)\b"
 )
+
+
+def fiction_or_study(text: str, *, question: bool) -> str:
+    """ "fiction", "study" (only for a question: "for my class, what happens if ...?") or ""."""
+    if FICTION.search(text):
+        return "fiction"
+    return "study" if question and STUDY.search(text) else ""
+
+
 TOPICS = (
     (
         "suicide",

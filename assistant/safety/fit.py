@@ -14,10 +14,11 @@ Threshold rule, on out-of-fold probabilities (stratified 5-fold, seed 0; the exe
 training fold): the lowest threshold on a 0.01 grid from 0.30 at which the layer, consulted exactly
 as the router consults it (only on messages the rules leave unrouted, on the text the router shows
 it, with the router's guard on general questions), escalates at most 3% of the dev "none" cases
-and at most 1% of the QA dev questions. Deterministic: the same data and model give the same file.
+and at most 1% of the QA dev questions. Veto rule (`choose_veto`): the lowest "none" probability at
+which vetoing the exemplar backstop loses at most 2% of its correct dev escalations. Deterministic:
+the same data and model give the same file.
 
-`--report` also prints the measurements of the layer against the exemplar backstop (out-of-fold
-stand-alone recall per route, false escalations, and leave-one-category-out recall).
+`--report` also prints the measurements of the layer against the exemplar backstop (fit_report.py).
 """
 
 from __future__ import annotations
@@ -88,11 +89,9 @@ def _as_routed(text: str, history: Sequence[Any], label: str, source: str, **fie
     if shown is not None and len(shown.split()) < MIN_WORDS:
         shown = None
     norm = normalize(text)
-    signals = context.signals(norm.text)
-    for turn in context.user_turns(history)[-context.MAX_TURNS :]:
-        signals = signals | context.signals(normalize(turn).text).stop_only()
+    earlier = context.turn_signals(context.recent_turns(history))
     allowed = frozenset(
-        r.value for r in Route if r is not Route.NONE and backstop_may_escalate(norm, r, signals)
+        r.value for r in Route if r is not Route.NONE and backstop_may_escalate(norm, r, earlier)
     )
     return Row(text, label, source, shown=shown, allowed=allowed, **fields)
 
@@ -275,7 +274,7 @@ def fit(embeddings: Any, safety_path: Path = SAFETY_DEV, qa_path: Path = QA_DEV)
     vectors = embed([r.text for r in rows] + [r.shown for r in rows if r.shown is not None], embeddings)
     out_of_fold = held_out_predictions(rows, vectors, stratified_folds)
     threshold = choose_threshold(out_of_fold)
-    veto = choose_veto(out_of_fold, _backstop_router(embeddings))
+    veto = choose_veto(out_of_fold, backstop_router(embeddings))
     count = Counter(r.source for r in rows)
     note = (
         f"fitted by python -m assistant.safety.fit on {count['safety']} cases of {safety_path.name}, "
@@ -288,7 +287,7 @@ def fit(embeddings: Any, safety_path: Path = SAFETY_DEV, qa_path: Path = QA_DEV)
     return Fitted(model, rows, vectors, out_of_fold)
 
 
-def _backstop_router(embeddings: Any) -> Callable[[str | None], str]:
+def backstop_router(embeddings: Any) -> Callable[[str | None], str]:
     """The exemplar backstop's route for a text ("" when it does not escalate), memoised."""
     from assistant.safety.backstop import SemanticBackstop
 
@@ -304,97 +303,6 @@ def _backstop_router(embeddings: Any) -> Callable[[str | None], str]:
         return cache[text]
 
     return route
-
-
-# -- measurements (--report) ---------------------------------------------------------------------------
-
-
-def _recall_lines(label: str, hits: dict[str, list[bool]]) -> list[str]:
-    parts = [f"{r} {sum(v)}/{len(v)}" for r, v in sorted(hits.items())]
-    total = [x for v in hits.values() for x in v]
-    return [f"  {label:34s} {'  '.join(parts)}  (all {sum(total)}/{len(total)})"]
-
-
-def _standalone(predictions: Sequence[Prediction], escalate: Callable[[Prediction], str]) -> dict:
-    hits: dict[str, list[bool]] = defaultdict(list)
-    for p in predictions:
-        if p.row.source == "safety" and p.row.label != "none":
-            hits[p.row.label].append(escalate(p) in p.row.accepted)
-    return hits
-
-
-def report(fitted: Fitted, embeddings: Any) -> str:
-    backstop_route = _backstop_router(embeddings)
-    t = fitted.model.threshold
-    veto = fitted.model.backstop_veto
-    none_column = ROUTES.index("none")
-
-    def backstop_as_routed(p: Prediction, vetoed: bool = False) -> str:
-        route = backstop_route(p.row.shown)
-        if vetoed and route and p.shown is not None and p.shown[none_column] >= veto:
-            return ""
-        return route if route in p.row.allowed else ""
-
-    oof = fitted.out_of_fold
-    lines = [f"threshold {t:.2f} (C={C}); stand-alone recall on routed dev cases (rules ignored):"]
-    lines += _recall_lines(
-        "exemplar backstop (fixed)", _standalone(oof, lambda p: backstop_route(p.row.text))
-    )
-    lines += _recall_lines(f"learned, {FOLDS}-fold out-of-fold", _standalone(oof, lambda p: p.escalation(t)))
-    for source, name in (("safety", "dev none"), ("qa", "QA dev questions")):
-        negatives = [p for p in oof if p.row.source == source and p.row.label == "none"]
-        backstop_fp = sum(bool(backstop_as_routed(p)) for p in negatives)
-        vetoed_fp = sum(bool(backstop_as_routed(p, vetoed=True)) for p in negatives)
-        learned_fp, total = false_escalations(oof, t, source)
-        both = sum(
-            bool(backstop_as_routed(p, vetoed=True) or p.escalation(t, routed=True)) for p in negatives
-        )
-        lines.append(
-            f"  false escalations of {name:17s} backstop {backstop_fp}/{total} ({vetoed_fp} after the veto), "
-            f"learned (out-of-fold) {learned_fp}/{total}, either {both}/{total}"
-        )
-    kept = _standalone(oof, lambda p: "" if p.own[none_column] >= veto else backstop_route(p.row.text))
-    lines += _recall_lines(f"backstop after the veto at {veto:.2f}", kept)
-    lines.append("threshold table (out-of-fold): t, learned recall, dev none FP, QA FP")
-    for grid_t in GRID[::5]:
-        hits = _standalone(oof, lambda p, g=grid_t: p.escalation(g))
-        recall = sum(sum(v) for v in hits.values())
-        none_fp, qa_fp = (false_escalations(oof, grid_t, source)[0] for source in ("safety", "qa"))
-        lines.append(
-            f"  {grid_t:.2f}  {recall:3d}/{sum(len(v) for v in hits.values())}  {none_fp:3d}  {qa_fp:3d}"
-        )
-    lco = held_out_predictions(fitted.rows, fitted.vectors, category_groups)
-    lines.append("leave-one-category-out (the category's cases held out of training; exemplars kept):")
-    lines.append(
-        "  category                      routed: backstop learned either | none escalated: backstop learned"
-    )
-    by_category: dict[str, list[Prediction]] = defaultdict(list)
-    for p in lco:
-        by_category[p.row.category].append(p)
-    totals = Counter()
-    for category in sorted(by_category):
-        items = by_category[category]
-        routed = [p for p in items if p.row.label != "none"]
-        negatives = [p for p in items if p.row.label == "none"]
-        b = sum(backstop_route(p.row.text) in p.row.accepted for p in routed)
-        learned = sum(p.escalation(t) in p.row.accepted for p in routed)
-        either = sum(
-            p.escalation(t) in p.row.accepted or backstop_route(p.row.text) in p.row.accepted for p in routed
-        )
-        nb = sum(bool(backstop_as_routed(p)) for p in negatives)
-        nl = sum(bool(p.escalation(t, routed=True)) for p in negatives)
-        totals.update(
-            routed=len(routed), b=b, learned=learned, either=either, none=len(negatives), nb=nb, nl=nl
-        )
-        lines.append(
-            f"  {category:28s} {len(routed):3d}: {b:3d} {learned:3d} {either:3d}"
-            f"        | {len(negatives):3d}: {nb:2d} {nl:2d}"
-        )
-    lines.append(
-        f"  {'all':28s} {totals['routed']:3d}: {totals['b']:3d} {totals['learned']:3d} {totals['either']:3d}"
-        f"        | {totals['none']:3d}: {totals['nb']:2d} {totals['nl']:2d}"
-    )
-    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -419,6 +327,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"wrote {args.out}")
     if args.report:
+        from assistant.safety.fit_report import report
+
         print(report(fitted, embeddings))
     return 0
 

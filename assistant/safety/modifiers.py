@@ -13,15 +13,14 @@ from assistant.reply import Route
 from assistant.safety import lexicon
 from assistant.safety.cues import (
     CONDITIONAL,
-    FICTION,
     HYPOTHETICAL,
     LONG_PAST,
     NEAR,
     PAST_EVENT,
     PRESENT,
     PRESENT_NEAR,
-    STUDY,
     WEEKS_PAST,
+    fiction_or_study,
 )
 from assistant.safety.normalize import Normalized
 from assistant.safety.rule import Hit
@@ -203,13 +202,12 @@ def _general_question(tokens: tuple[str, ...], hit_at: int) -> bool:
 def fiction(norm: Normalized, hit: Hit) -> bool:
     """Fiction; or a question asked while studying or watching something, except about an overdose
     ("I took 20 for my class project and can't stay awake" is an emergency) or a disclosure."""
-    text = _sentence_and_previous(norm, hit.first)
-    if FICTION.search(text):
-        return True
-    if hit.rule.route is Route.EMERGENCY or "?" not in norm.tokens:
-        return False
+    kind = fiction_or_study(_sentence_and_previous(norm, hit.first), question="?" in norm.tokens)
+    if kind != "study":
+        return kind == "fiction"
     # About suicide as a subject, not a disclosure ("would anyone notice if I was gone" stands).
-    return bool(STUDY.search(text)) and (hit.rule.route is not Route.CRISIS or "suicid" in hit.words.lower())
+    route = hit.rule.route
+    return route is not Route.EMERGENCY and (route is not Route.CRISIS or "suicid" in hit.words.lower())
 
 
 def judge(norm: Normalized, hit: Hit) -> str | None:

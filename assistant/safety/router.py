@@ -86,10 +86,8 @@ def _classify(
     norm = normalize(message)
     lang = language.detect_language(norm.tokens)
     own = context.signals(norm.text)
-    turns = context.user_turns(history)[-context.MAX_TURNS :]
-    earlier = context.Signals()
-    for turn in turns:
-        earlier = earlier | context.signals(normalize(turn).text)
+    turns = context.recent_turns(history)
+    earlier = context.turn_signals(turns)
     hits = find_hits(norm, own, earlier)
     active: list[Hit] = []
     suppressed: list[tuple[Hit, str]] = []
@@ -166,9 +164,7 @@ def _classify(
         shown = _masked(norm, drop) if drop else message
         for layer in layers:
             escalated = layer.check(shown, lang=lang)
-            if escalated is not None and backstop_may_escalate(
-                norm, escalated.route, own | earlier.stop_only()
-            ):
+            if escalated is not None and backstop_may_escalate(norm, escalated.route, earlier):
                 return escalated
     return decision
 
@@ -177,7 +173,7 @@ def _fiction_or_study(norm: Normalized) -> bool:
     """Fiction, or a question asked while studying or watching something: the model layers, which
     react to topic words ("a documentary about benzo withdrawal"), are not asked; the rules still
     judge every clause, so a disclosure in such a message is still routed."""
-    return bool(cues.FICTION.search(norm.text)) or ("?" in norm.tokens and bool(cues.STUDY.search(norm.text)))
+    return bool(cues.fiction_or_study(norm.text, question="?" in norm.tokens))
 
 
 def _layers(backstop: Escalator | Sequence[Escalator] | None) -> tuple[Escalator, ...]:
@@ -188,17 +184,17 @@ def _layers(backstop: Escalator | Sequence[Escalator] | None) -> tuple[Escalator
     return (backstop,)
 
 
-def backstop_may_escalate(norm: Normalized, route: Route, signals: context.Signals | None = None) -> bool:
+def backstop_may_escalate(norm: Normalized, route: Route, earlier: context.Signals | None = None) -> bool:
     """An overdose or a plan to stop needs someone it happens to: a general question with nobody
     in it ("why do benzos and opioids slow your breathing?") is not escalated to those routes.
     A plan to stop also needs stopping in view: the drug named or stopping in the message, or stopping
-    in an earlier turn (`signals`: the message's own, and the earlier turns' stop flag); after
+    in an earlier turn (`earlier`: the earlier turns' signals; their drug alone is not enough): after
     "tell me about residential treatment for klonopin", "how many days would I stay?" is not one.
     A lethal-amount question needs nobody, so crisis escalations always stand."""
     if route is Route.CRISIS:
         return True
     if route is Route.MEDICAL_SUPERVISION:
-        signals = signals if signals is not None else context.signals(norm.text)
+        signals = context.signals(norm.text) | (earlier or context.Signals()).stop_only()
         if not (signals.drug or signals.stop or language.topic(norm.text) in ("stopping", "withdrawal")):
             return False
     return not (
