@@ -17,6 +17,7 @@ from assistant.reply import Route
 from assistant.safety import LearnedEscalation, SemanticBackstop, classify
 from assistant.safety import fit as fitting
 from assistant.safety.learned import DEFAULT_MODEL_PATH, LearnedModel, best_route
+from tests.assistant.safety.layers import FixedLayer
 
 ODD = "everything is grey and I keep imagining the quiet after the last goodbye"
 CALM = "how long does clonazepam withdrawal last"
@@ -274,28 +275,12 @@ def test_real_model_escalates_unseen_wording_and_leaves_everyday_questions(real_
 # -- the backstop veto -----------------------------------------------------------------------------
 
 
-class FixedBackstop:
-    """A backstop that escalates every message to `route` (counts its calls)."""
-
-    enabled = True
-
-    def __init__(self, route: Route) -> None:
-        self.route = route
-        self.calls = 0
-
-    def check(self, message: str, *, lang: str = "en"):
-        from assistant.safety.decision import SafetyDecision
-
-        self.calls += 1
-        return SafetyDecision(self.route, f"rule backstop.{self.route.value}", f"backstop.{self.route.value}")
-
-
 def test_veto_drops_a_backstop_escalation_the_learned_model_calls_clearly_none() -> None:
     embeddings = HashingEmbeddings()
     sure_none = LearnedEscalation(
         embeddings, model=replace(always(Route.NONE, embeddings), backstop_veto=0.6)
     )
-    vetoed = safety.VetoedBackstop(FixedBackstop(Route.MEDICAL_SUPERVISION), sure_none)
+    vetoed = safety.VetoedBackstop(FixedLayer(Route.MEDICAL_SUPERVISION), sure_none)
     assert vetoed.check(ODD) is None
     assert classify(ODD, backstop=vetoed).route is Route.NONE
     # rules are never vetoed: the layers are not even asked when a rule routes
@@ -304,7 +289,7 @@ def test_veto_drops_a_backstop_escalation_the_learned_model_calls_clearly_none()
 
 def test_veto_keeps_the_escalation_when_the_model_is_unsure_off_or_never_vetoes() -> None:
     embeddings = HashingEmbeddings()
-    backstop = FixedBackstop(Route.CRISIS)
+    backstop = FixedLayer(Route.CRISIS)
     unsure = LearnedEscalation(embeddings, model=replace(always(Route.CRISIS, embeddings), backstop_veto=0.6))
     assert safety.VetoedBackstop(backstop, unsure).check(ODD).route is Route.CRISIS
     never = LearnedEscalation(embeddings, model=always(Route.NONE, embeddings))  # backstop_veto 1.0

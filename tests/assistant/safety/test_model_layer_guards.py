@@ -7,21 +7,7 @@ import pytest
 
 from assistant.reply import Route
 from assistant.safety import classify
-from assistant.safety.decision import SafetyDecision
-
-
-class Always:
-    """A model layer that escalates every message it is shown to `route`, and records what it saw."""
-
-    def __init__(self, route: Route) -> None:
-        self.route = route
-        self.seen: list[str] = []
-
-    def check(self, message: str, *, lang: str = "en") -> SafetyDecision:
-        self.seen.append(message)
-        return SafetyDecision(
-            self.route, f"rule layer.{self.route.value}", f"layer.{self.route.value}", layer="learned"
-        )
+from tests.assistant.safety.layers import FixedLayer
 
 
 @pytest.mark.parametrize(
@@ -34,7 +20,7 @@ class Always:
     ],
 )
 def test_model_layers_are_not_asked_about_fiction_or_study_questions(message: str) -> None:
-    layer = Always(Route.CRISIS)
+    layer = FixedLayer(Route.CRISIS)
     assert classify(message, backstop=layer).route is Route.NONE
     assert layer.seen == []
 
@@ -49,7 +35,7 @@ def test_a_disclosure_in_a_study_question_is_still_routed_by_the_rules() -> None
 
 
 def test_supervision_escalations_need_stopping_in_view() -> None:
-    layer = Always(Route.MEDICAL_SUPERVISION)
+    layer = FixedLayer(Route.MEDICAL_SUPERVISION)
     history = ["tell me about residential treatment for klonopin addiction"]
     assert classify("how many days would I stay there?", history, backstop=layer).route is Route.NONE
     assert classify("how many days would I stay there?", backstop=layer).route is Route.NONE
@@ -64,7 +50,9 @@ def test_supervision_escalations_need_stopping_in_view() -> None:
         is Route.MEDICAL_SUPERVISION
     )
     # other routes are not held to it
-    assert classify("how many days would I stay there?", backstop=Always(Route.CRISIS)).route is Route.CRISIS
+    assert (
+        classify("how many days would I stay there?", backstop=FixedLayer(Route.CRISIS)).route is Route.CRISIS
+    )
 
 
 @pytest.mark.parametrize(
