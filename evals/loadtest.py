@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from index.chroma_server import free_port
+from index.chroma_server import free_port, wait_until_ok
 
 ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -102,17 +102,7 @@ def check_loopback(url: str) -> str:
 
 def wait_healthy(url: str, process: subprocess.Popen[bytes] | None, deadline: float) -> bool:
     """Poll /healthz until it answers 200, the process dies, or the deadline passes."""
-    with httpx.Client(timeout=2.0) as client:
-        while time.monotonic() < deadline:
-            if process is not None and process.poll() is not None:
-                return False
-            try:
-                if client.get(f"{url}/healthz").status_code == 200:
-                    return True
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.05)
-    return False
+    return wait_until_ok(f"{url}/healthz", process, deadline)
 
 
 def start_app(port: int, log_path: Path, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:

@@ -16,6 +16,28 @@ from pathlib import Path
 import httpx
 
 
+def wait_until_ok(
+    url: str,
+    process: subprocess.Popen | None,
+    deadline: float,
+    *,
+    interval: float = 0.05,
+    request_timeout: float = 2.0,
+) -> bool:
+    """Poll `url` until it answers 200 (True), or `process` exits or the deadline passes (False)."""
+    with httpx.Client(timeout=request_timeout) as client:
+        while time.monotonic() < deadline:
+            if process is not None and process.poll() is not None:
+                return False
+            try:
+                if client.get(url).status_code == 200:
+                    return True
+            except httpx.HTTPError:
+                pass
+            time.sleep(interval)
+    return False
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -66,19 +88,13 @@ class ChromaServer:
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
             )
-        deadline = time.monotonic() + timeout
-        with httpx.Client(timeout=1.0) as client:
-            while time.monotonic() < deadline:
-                if self.process.poll() is not None:
-                    raise RuntimeError(
-                        f"chroma server exited ({self.process.returncode}); see {self.log_path}"
-                    )
-                try:
-                    if client.get(f"{self.url}/api/v2/heartbeat").status_code == 200:
-                        return self
-                except httpx.HTTPError:
-                    pass
-                time.sleep(0.1)
+        heartbeat = f"{self.url}/api/v2/heartbeat"
+        if wait_until_ok(
+            heartbeat, self.process, time.monotonic() + timeout, interval=0.1, request_timeout=1.0
+        ):
+            return self
+        if self.process.poll() is not None:
+            raise RuntimeError(f"chroma server exited ({self.process.returncode}); see {self.log_path}")
         self.stop()
         raise TimeoutError(f"chroma server on port {self.port} did not answer within {timeout:.0f}s")
 
