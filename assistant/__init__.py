@@ -12,7 +12,7 @@ from assistant.reply import Passage, Reply, ReplyKind, Route
 
 if TYPE_CHECKING:
     from assistant.assistant import Assistant
-    from assistant.settings import Settings
+    from index.shared.settings import Settings
 
 __all__ = ["Assistant", "Passage", "Reply", "ReplyKind", "Route", "Settings"]
 
@@ -23,7 +23,7 @@ def __getattr__(name: str) -> Any:
 
         return Assistant
     if name == "Settings":
-        from assistant.settings import Settings
+        from index.shared.settings import Settings
 
         return Settings
     raise AttributeError(name)

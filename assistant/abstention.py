@@ -21,7 +21,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from assistant.drugnames import drug_spans
+from index.shared.drugnames import drug_spans
 
 # Function words and words every question uses; they say nothing about what is asked.
 GENERIC_WORDS = frozenset(

@@ -16,28 +16,33 @@ from langchain_core.embeddings import Embeddings
 from assistant import safety
 from assistant.abstention import AbstentionFeatures, AbstentionModel, CorpusVocabulary
 from assistant.answer import AnswerDraft, AnswerSettings, compose_answer
-from assistant.drugnames import canonicalize
-from assistant.embeddings import QueryEmbeddings, load_embeddings, model_name
 from assistant.followup import resolve_query
 from assistant.reply import Passage, Reply, ReplyKind, Route
+from assistant.resources import fill
 from assistant.retriever import HybridRetriever, RetrievalSettings
 from assistant.scope import SAMHSA, check_scope
-from assistant.settings import Settings
+from index.shared.drugnames import canonicalize
+from index.shared.embeddings import QueryEmbeddings, load_embeddings, model_name
+from index.shared.settings import Settings
 
 log = logging.getLogger(__name__)
 
-EMPTY_TEXT = (
+EMPTY_TEXT = fill(
     "Please type a question about clonazepam (Klonopin): for example its withdrawal symptoms, the signs "
-    "of an overdose, or how rehab works. If someone is in danger right now, call 911."
+    "of an overdose, or how rehab works. If someone is in danger right now, call {emergency}."
 )
 ABSTAIN_TEXT = (
     "My source page doesn't cover that, so I won't guess. A prescriber or a pharmacist can answer it. "
     "For treatment referrals: " + SAMHSA + "."
 )
 UNAVAILABLE_TEXT = (
-    "Sorry, answers are temporarily unavailable. If someone is in danger, call 911 (or your local "
-    "emergency number). Poison Help: 1-800-222-1222. Suicide & Crisis Lifeline: call or text 988. "
-    "For treatment referrals: " + SAMHSA + "."
+    fill(
+        "Sorry, answers are temporarily unavailable. If someone is in danger, call {emergency} (or your "
+        "local emergency number). Poison Help: {poison_help}. Suicide & Crisis Lifeline: call or text "
+        "{lifeline}. For treatment referrals: "
+    )
+    + SAMHSA
+    + "."
 )
 TRIMMED_NOTICE = "Your message was long, so only its first {limit} characters were used."
 

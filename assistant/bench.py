@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from assistant.settings import PROJECT_ROOT, Settings
+from index.shared.settings import PROJECT_ROOT, Settings
 
 QUESTIONS = PROJECT_ROOT / "evals" / "datasets" / "qa.jsonl"
 
@@ -40,9 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     from langchain_chroma import Chroma
 
     from assistant.assistant import Assistant
-    from assistant.embeddings import QueryEmbeddings, load_embeddings
     from index.builder import build_from_settings, prepare
     from index.documents import load_corpus
+    from index.shared.embeddings import QueryEmbeddings, load_embeddings
 
     questions = [json.loads(line)["question"] for line in QUESTIONS.read_text().splitlines() if line.strip()]
     model = load_embeddings()

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.abstention import DEFAULT_MODEL_PATH, AbstentionModel
-from assistant.settings import PROJECT_ROOT
+from index.shared.settings import PROJECT_ROOT
 
 DEV_SET = PROJECT_ROOT / "evals" / "datasets" / "qa.jsonl"
 FOLDS = 5

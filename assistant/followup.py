@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from index.shared.history import user_turns
+
 _WORD = re.compile(r"[a-z0-9’']+")
 _ANAPHORA = frozenset(
     """it its that this these those they them their there he she him her his such""".split()
@@ -19,21 +21,6 @@ _RECENT_TURNS = 2
 # A question with a pronoun ("can I keep my job during it?") and up to this many other words leans on
 # an earlier turn; longer ones usually say what they are about.
 _MAX_FOLLOW_UP_WORDS = 6
-
-
-def user_turns(history: Sequence[str | Mapping]) -> list[str]:
-    """Earlier user turns as strings; accepts plain strings or gradio-style {"role", "content"} dicts."""
-    turns = []
-    for turn in history or ():
-        if isinstance(turn, str):
-            turns.append(turn)
-        elif isinstance(turn, Mapping) and turn.get("role", "user") == "user":
-            content = turn.get("content", "")
-            if isinstance(content, str):
-                turns.append(content)
-            elif isinstance(content, Sequence):  # multimodal content parts
-                turns.extend(p.get("text", "") for p in content if isinstance(p, Mapping))
-    return [t.strip() for t in turns if t and t.strip()]
 
 
 def is_follow_up(message: str) -> bool:

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.abstention import CorpusVocabulary
-from assistant.embeddings import EncodedQuery
 from assistant.reply import Passage
+from index.shared.embeddings import EncodedQuery
 from index.store import IndexStore
 
 

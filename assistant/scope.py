@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SAMHSA = "SAMHSA National Helpline: 1-800-662-4357 (free, confidential, 24/7)"
+from assistant.resources import fill
+
+SAMHSA = fill("SAMHSA National Helpline: {samhsa} (free, confidential, 24/7)")
 
 
 @dataclass(frozen=True)

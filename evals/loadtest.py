@@ -129,7 +129,7 @@ def stop_app(process: subprocess.Popen[bytes]) -> None:
 
 
 def index_present() -> bool:
-    from assistant.settings import Settings
+    from index.shared.settings import Settings
 
     index_dir = Settings().index_dir
     return index_dir.is_dir() and any(index_dir.rglob("manifest.json"))

@@ -15,9 +15,9 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--index", help="index folder (default: settings)")
     args = parser.parse_args(argv)
 
-    from assistant.embeddings import load_embeddings
-    from assistant.settings import Settings
     from index.builder import build_from_settings
+    from index.shared.embeddings import load_embeddings
+    from index.shared.settings import Settings
 
     overrides = {k: v for k, v in {"corpus_dir": args.corpus, "index_dir": args.index}.items() if v}
     settings = Settings(**overrides)

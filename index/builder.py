@@ -32,15 +32,14 @@ from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
-from assistant.embeddings import model_name
 from index import chroma, vectors
 from index.chroma import ChromaBackend
-from index.chunking import SPLITTER_NAME, Chunk, Sentence, chunk_document
-from index.cleaning import clean_text
-from index.documents import SourceDocument, load_corpus
+from index.chunking import SPLITTER_NAME
+from index.documents import load_corpus
 from index.lexical import LexicalIndex
 from index.manifest import DocumentEntry, Manifest
-from index.sections import find_sections
+from index.prepare import prepare
+from index.shared.embeddings import model_name
 
 EMBED_BATCH = 256
 _BUILD_ID = re.compile(r"\d{8}T\d{6}-[0-9a-f]{8}")  # see `build_id` below
@@ -61,25 +60,12 @@ class BuildReport:
     messages: tuple[str, ...] = field(default_factory=tuple)
 
 
-@dataclass(frozen=True)
-class PreparedDocument:
-    source: SourceDocument
-    chunks: list[Chunk]
-    sentences: list[Sentence]
-
-
 def current_build(index_dir: Path) -> Path | None:
     link = index_dir / "current"
     if not link.is_symlink() and not link.exists():
         return None
     target = link.resolve()
     return target if (target / "manifest.json").is_file() else None
-
-
-def prepare(doc: SourceDocument, chunk_size: int, chunk_overlap: int) -> PreparedDocument:
-    text = clean_text(doc.text)
-    chunks, sentences = chunk_document(doc.doc_id, text, find_sections(text), chunk_size, chunk_overlap)
-    return PreparedDocument(doc, chunks, sentences)
 
 
 @contextmanager
@@ -256,7 +242,7 @@ def _remove_stale_builds(
 
 
 def build_from_settings(settings, embeddings: Embeddings, **options) -> BuildReport:
-    """`build_index` with the corpus, index and chunking of an `assistant.settings.Settings`."""
+    """`build_index` with the corpus, index and chunking of an `index.shared.settings.Settings`."""
     return build_index(
         settings.corpus_dir,
         settings.index_dir,

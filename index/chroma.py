@@ -17,7 +17,7 @@ import chromadb
 import httpx
 from chromadb.config import Settings as ChromaSettings
 
-from assistant.offline import apply_offline_environment
+from index.shared.offline import apply_offline_environment
 
 COSINE = {"hnsw": {"space": "cosine"}}
 EMBEDDED = "embedded"

@@ -1,5 +1,5 @@
 """The vectors of a build: one model pass per chunk gives the chunk's vector and its sentences'
-vectors (see `assistant.spans`); they are stored per document (the next build reuses them) and
+vectors (see `index.shared.spans`); they are stored per document (the next build reuses them) and
 gathered into the index's matrices."""
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 from tqdm import tqdm
 
-from assistant.drugnames import drug_spans
-from assistant.spans import SpanRequest, embed_spans
 from index.chunking import Chunk, Sentence
 from index.documents import SourceDocument
+from index.shared.drugnames import drug_spans
+from index.shared.spans import SpanRequest, embed_spans
 
 if TYPE_CHECKING:
-    from index.builder import PreparedDocument
+    from index.prepare import PreparedDocument
 
 EMBED_BATCH = 256
 
@@ -39,7 +39,7 @@ def sentence_requests(chunks: list[Chunk], sentences: list[Sentence]) -> list[li
     """Per chunk, two pooling requests for each sentence that starts in it (first such chunk wins):
     the sentence with its section title, and the sentence alone.
 
-    Both leave out the drug's names (see assistant.drugnames), so that scoring measures whether a
+    Both leave out the drug's names (see index.shared.drugnames), so that scoring measures whether a
     sentence answers the rest of the question. The title lets "No. Clonazepam can cause serious
     birth defects" answer a question about pregnancy; the bare sentence tells apart the sentences
     of one section.

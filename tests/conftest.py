@@ -6,7 +6,7 @@ Everything runs offline: the variables below are set before any model or Chroma 
 
 from __future__ import annotations
 
-from assistant.offline import apply_offline_environment
+from index.shared.offline import apply_offline_environment
 
 apply_offline_environment()
 
@@ -16,7 +16,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from core_support import CORPUS_FILE, BuiltIndex, build  # noqa: E402
 
-from assistant.settings import PROJECT_ROOT, Settings  # noqa: E402
+from index.shared.settings import PROJECT_ROOT, Settings  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -67,7 +67,7 @@ def make_index(tmp_path: Path) -> Callable[..., BuiltIndex]:
 @pytest.fixture(scope="session")
 def real_embeddings():
     """The real MiniLM embeddings, loaded once per session (about 10 s)."""
-    from assistant.embeddings import load_embeddings
+    from index.shared.embeddings import load_embeddings
 
     embeddings = load_embeddings()
     embeddings.embed_query("warm up")

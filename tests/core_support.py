@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.embeddings import HashingEmbeddings
-from assistant.settings import Settings
+from index.shared.embeddings import HashingEmbeddings
+from index.shared.settings import Settings
 
 CORPUS_FILE = "clonazepam-addiction.txt"
 COLLECTION = "test-corpus"

@@ -89,7 +89,7 @@ def main() -> None:
     subset = texts[:300]  # the model costs milliseconds per call; keep the run short
     # Both layers as the assistant runs them: on its query-caching embeddings (a fresh cache; the
     # messages are distinct), so the second layer reuses the first one's vector.
-    from assistant.embeddings import QueryEmbeddings
+    from index.shared.embeddings import QueryEmbeddings
 
     shared = QueryEmbeddings(embeddings)
     both = (LearnedEscalation(shared), SemanticBackstop(shared))

@@ -19,6 +19,7 @@ from assistant.safety.lexicon import (
     WEAK_AMOUNT,
 )
 from assistant.safety.normalize import normalize
+from index.shared.history import user_turns
 
 MAX_TURNS = 6  # earlier user turns that still count as context
 _DRUG = re.compile(rf"\b{DRUGISH}\b|(?<![\d.])\d+(?:\.\d+)? mg\b")
@@ -128,20 +129,3 @@ def turn_signals(turns: Sequence[str]) -> Signals:
     for turn in turns:
         combined = combined | signals(normalize(turn).text)
     return combined
-
-
-def user_turns(history: Sequence[str | Mapping] | None) -> list[str]:
-    """The earlier user turns, most recent last; assistant turns and odd entries are skipped."""
-    turns: list[str] = []
-    for turn in history or ():
-        if isinstance(turn, str):
-            turns.append(turn)
-        elif isinstance(turn, Mapping) and turn.get("role") == "user":
-            content = turn.get("content")
-            if isinstance(content, str):
-                turns.append(content)
-            elif isinstance(content, Sequence):  # gradio multimodal: list of parts
-                turns.extend(
-                    p["text"] for p in content if isinstance(p, Mapping) and isinstance(p.get("text"), str)
-                )
-    return turns

@@ -7,9 +7,6 @@ Fragments match the normalized text: lowercase, no accents, contractions expande
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 # ---- regex fragments ------------------------------------------------------------------------
 
 GAP = r"(?:[^ .?!;]+ )"  # one token that is not a sentence end
@@ -243,18 +240,3 @@ EN_WORDS = frozenset(
     "the and is are i my you to of it in he she what how with have not do can took will "
     "this that be was her his they at on for if just pills want please help pin".split()
 )
-
-
-@lru_cache(maxsize=1)
-def vocabulary() -> frozenset[str]:
-    """Every word the rules know; typos are only corrected for words outside it."""
-    from assistant.safety import patterns_en, patterns_es, spelling
-
-    words: set[str] = set()
-    sources = [*spelling.APOSTROPHE_WORDS.values(), *spelling.TEXT_SPEAK, *spelling.TEXT_SPEAK.values()]
-    sources += [*spelling.NUMBER_WORDS]
-    sources += [v for k, v in globals().items() if k.isupper() and isinstance(v, str)]
-    sources += [rule.pattern.pattern for rule in (*patterns_en.RULES, *patterns_es.RULES)]
-    for source in sources:
-        words.update(re.findall(r"[a-z]{2,}", source))
-    return frozenset(words | ES_WORDS | EN_WORDS)

@@ -15,7 +15,8 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from assistant.safety import lexicon, spelling
+from assistant.safety import spelling
+from assistant.safety.vocabulary import vocabulary
 
 # Words, numbers (with decimals) and the punctuation that bounds clauses.
 _TOKEN = re.compile(
@@ -60,7 +61,7 @@ def _destretch(word: str) -> str:
     if not _RUN.search(word):
         return word
     one, two = _RUN.sub(r"\1", word), _RUN.sub(r"\1\1", word)
-    if two in lexicon.vocabulary() and one not in lexicon.vocabulary():
+    if two in vocabulary() and one not in vocabulary():
         return two
     return one
 
@@ -71,12 +72,12 @@ def _fuzzy(word: str) -> str:
 
     Text-speak endings first: a dropped g ('thinkin', 'endin') and a doubled last letter ('diee').
     """
-    vocabulary = lexicon.vocabulary()
-    if word in vocabulary or not word.isalpha():
+    known = vocabulary()
+    if word in known or not word.isalpha():
         return word
-    if word.endswith("in") and word + "g" in vocabulary:
+    if word.endswith("in") and word + "g" in known:
         return word + "g"
-    if len(word) > 2 and word[-1] == word[-2] and word[:-1] in vocabulary:
+    if len(word) > 2 and word[-1] == word[-2] and word[:-1] in known:
         return word[:-1]
     if len(word) < 5:
         return word

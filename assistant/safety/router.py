@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from assistant.reply import Route
+from assistant.resources import fill
 from assistant.safety import context, cues, language, lexicon, modifiers, patterns_en, patterns_es
 from assistant.safety.decision import SafetyDecision
 from assistant.safety.normalize import Normalized, normalize
@@ -59,8 +60,10 @@ def _reason(chosen: Hit, others: list[Hit], own: context.Signals, earlier: conte
         parts.append("; also " + ", ".join(dict.fromkeys(extra)))
         if chosen.rule.route is Route.EMERGENCY and any(h.rule.route is Route.CRISIS for h in others):
             parts.append(
-                " (emergency first: an overdose or medical danger now needs 911;"
-                " the emergency text also gives 988)"
+                fill(
+                    " (emergency first: an overdose or medical danger now needs {emergency};"
+                    " the emergency text also gives {lifeline})"
+                )
             )
     return "".join(parts)
 

@@ -31,7 +31,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from assistant.settings import PROJECT_ROOT
+from index.shared.settings import PROJECT_ROOT
 
 QUESTIONS = PROJECT_ROOT / "evals" / "datasets" / "qa.jsonl"
 REPORT = PROJECT_ROOT / "evals" / "reports" / "scale.json"
@@ -70,14 +70,14 @@ def _peak_mib() -> float:
 
 
 def _settings(index_dir: str, corpus_dir: str, chroma_url: str | None):
-    from assistant.settings import Settings
+    from index.shared.settings import Settings
 
     return Settings(index_dir=Path(index_dir), corpus_dir=Path(corpus_dir), chroma_url=chroma_url or None)
 
 
 def _child_build(args: argparse.Namespace) -> dict:
-    from assistant.embeddings import load_embeddings
     from index.builder import build_from_settings
+    from index.shared.embeddings import load_embeddings
 
     model = load_embeddings()
     model.embed_query("warm up")
@@ -94,9 +94,9 @@ def _child_build(args: argparse.Namespace) -> dict:
 
 
 def _child_raw(args: argparse.Namespace) -> dict:
-    from assistant.embeddings import load_embeddings
-    from index.builder import prepare
     from index.documents import load_corpus
+    from index.prepare import prepare
+    from index.shared.embeddings import load_embeddings
 
     settings = _settings(args.index, args.corpus, None)
     documents = load_corpus(settings.corpus_dir)
@@ -275,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chroma-url", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
-    from assistant.offline import apply_offline_environment
+    from index.shared.offline import apply_offline_environment
 
     apply_offline_environment()
     if args.child:

@@ -28,13 +28,13 @@ from pathlib import Path
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from assistant.settings import PROJECT_ROOT, Settings
 from evals.scale import filler
 from evals.scale.variants import SourceSection, read_sections, variant_pass
 from index.chunking import chunk_document, make_splitter
 from index.cleaning import clean_text
 from index.documents import read_document
 from index.sections import find_sections, is_heading
+from index.shared.settings import PROJECT_ROOT, Settings
 
 SOURCE = PROJECT_ROOT / "corpus" / "clonazepam-addiction.txt"
 DEFAULT_CHUNK_SIZE: int = Settings.model_fields["chunk_size"].default

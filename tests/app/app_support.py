@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.offline import apply_offline_environment
 from assistant.reply import Passage, Reply, ReplyKind, Route
 from index.chroma_server import free_port
+from index.shared.offline import apply_offline_environment
 
 apply_offline_environment()
 

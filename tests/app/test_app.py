@@ -9,10 +9,10 @@ import pytest
 from app_support import FakeAssistant
 from fastapi.testclient import TestClient
 
-import app as webapp
-from assistant.feedback import FeedbackLog
-from assistant.settings import Settings
-from assistant.staff_accounts import StaffAccounts, hash_password
+from assistant.web import gradio_app as webapp
+from assistant.web.feedback import FeedbackLog
+from assistant.web.staff_accounts import StaffAccounts, hash_password
+from index.shared.settings import Settings
 
 PASSWORD = "correct horse battery staple"
 

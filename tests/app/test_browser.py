@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from app_support import ARTIFACTS, serve
 
-import app as webapp
-from assistant.feedback import FeedbackLog
-from assistant.settings import Settings
-from assistant.staff_accounts import hash_password
+from assistant.web import gradio_app as webapp
+from assistant.web.feedback import FeedbackLog
+from assistant.web.staff_accounts import hash_password
+from index.shared.settings import Settings
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

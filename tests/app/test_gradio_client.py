@@ -12,10 +12,10 @@ from app_support import FakeAssistant, serve
 from gradio_client import Client
 from gradio_client.exceptions import AuthenticationError
 
-import app as webapp
-from assistant import presentation as ui
-from assistant.settings import Settings
-from assistant.staff_accounts import hash_password
+from assistant.web import gradio_app as webapp
+from assistant.web.staff_accounts import hash_password
+from index.shared.history import content_text
+from index.shared.settings import Settings
 
 pytestmark = pytest.mark.slow
 
@@ -40,7 +40,7 @@ def client(base_url: str) -> Client:
 
 
 def text_of(message: dict[str, Any]) -> str:
-    return ui.message_text(message["content"])
+    return content_text(message["content"])
 
 
 def ask(client: Client, message: str, history: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ import httpx
 import pytest
 from app_support import ROOT, free_port
 
-from assistant.settings import Settings
+from index.shared.settings import Settings
 
 pytestmark = pytest.mark.slow
 

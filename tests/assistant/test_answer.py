@@ -18,10 +18,10 @@ from assistant.answer import (
     select_quotes,
     with_following_sentences,
 )
-from assistant.embeddings import HashingEmbeddings, QueryEmbeddings
 from assistant.reply import Passage
 from assistant.retriever import HybridRetriever
 from index.chunking import Sentence
+from index.shared.embeddings import HashingEmbeddings, QueryEmbeddings
 
 ZEROS = (0.0,) * len(FEATURES)
 ALWAYS = AbstentionModel(ZEROS, (1.0,) * len(FEATURES), ZEROS, bias=0.0, threshold=0.0)  # probability 0.5

@@ -16,9 +16,9 @@ from core_support import BuiltIndex, stub_model
 from assistant import Assistant
 from assistant.answer import NOT_ADVICE
 from assistant.assistant import clean_message
-from assistant.embeddings import HashingEmbeddings
 from assistant.reply import ReplyKind, Route
 from assistant.scope import DOSING_TEXT, INJECTION_TEXT, OBTAINING_TEXT
+from index.shared.embeddings import HashingEmbeddings
 
 SAMHSA = "1-800-662-4357"
 CITED = re.compile(r'"([^"]+)" \[(\d+)\]')

@@ -9,7 +9,7 @@ from core_support import COLLECTION, stub_model
 
 import assistant.assistant
 from assistant.__main__ import main
-from assistant.embeddings import HashingEmbeddings
+from index.shared.embeddings import HashingEmbeddings
 
 
 @pytest.fixture

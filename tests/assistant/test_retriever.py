@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.embeddings import EncodedQuery, HashingEmbeddings, QueryEmbeddings
 from assistant.retriever import HybridRetriever, RetrievalSettings
+from index.shared.embeddings import EncodedQuery, HashingEmbeddings, QueryEmbeddings
 
 QUERY = "inpatient facilities stay 30 60 90 days"
 

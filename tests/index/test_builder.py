@@ -16,12 +16,12 @@ import numpy as np
 import pytest
 from core_support import COLLECTION, build
 
-from assistant.embeddings import HashingEmbeddings, QueryEmbeddings
 from assistant.retriever import HybridRetriever
-from assistant.settings import PROJECT_ROOT
 from index import builder, vectors
 from index.builder import current_build
 from index.manifest import Manifest
+from index.shared.embeddings import HashingEmbeddings, QueryEmbeddings
+from index.shared.settings import PROJECT_ROOT
 from index.store import IndexStore
 
 OTHER_DOC = """# Gardening Notes
@@ -276,7 +276,7 @@ KILLED_BUILD = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    import assistant.embeddings as embeddings
+    import index.shared.embeddings as embeddings
 
     marker, corpus, index = sys.argv[1:4]
 

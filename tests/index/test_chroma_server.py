@@ -16,11 +16,11 @@ import pytest
 from core_support import COLLECTION, CORPUS_FILE, build, stub_model
 
 from assistant import Assistant
-from assistant.embeddings import HashingEmbeddings
 from assistant.reply import ReplyKind, Route
 from index.builder import current_build
 from index.chroma import ChromaBackend, ChromaUnreachable
 from index.chroma_server import ChromaServer, free_port
+from index.shared.embeddings import HashingEmbeddings
 from index.store import IndexStore, IndexUnavailable
 
 pytestmark = pytest.mark.slow

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-import assistant.embeddings
-from assistant.embeddings import HashingEmbeddings
+import index.shared.embeddings
 from index.__main__ import main
 from index.builder import current_build
+from index.shared.embeddings import HashingEmbeddings
 
 
 @pytest.fixture(autouse=True)
 def hashing_model(monkeypatch):
     """The command loads the real model; the tests give it the hashing fake instead."""
-    monkeypatch.setattr(assistant.embeddings, "load_embeddings", HashingEmbeddings)
+    monkeypatch.setattr(index.shared.embeddings, "load_embeddings", HashingEmbeddings)
     monkeypatch.setenv("ASSISTANT_COLLECTION", "cli-test")
 
 

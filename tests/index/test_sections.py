@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from index.builder import prepare
 from index.cleaning import clean_text
 from index.documents import load_corpus
+from index.prepare import prepare
 from index.sections import LEAD_SECTION, find_sections, is_heading
 
 

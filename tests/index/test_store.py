@@ -9,7 +9,7 @@ import pytest
 from core_support import COLLECTION
 
 from assistant import Assistant
-from assistant.embeddings import HashingEmbeddings
+from index.shared.embeddings import HashingEmbeddings
 from index.store import IndexStore, IndexUnavailable
 
 

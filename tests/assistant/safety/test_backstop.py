@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.embeddings import HashingEmbeddings
 from assistant.reply import Route
 from assistant.safety import SemanticBackstop, classify
 from assistant.safety.backstop import DEFAULT_THRESHOLD
+from index.shared.embeddings import HashingEmbeddings
 
 ODD = "everything is grey and I keep imagining the quiet after the last goodbye"
 EXEMPLARS = {

@@ -12,11 +12,11 @@ import numpy as np
 import pytest
 
 from assistant import safety
-from assistant.embeddings import HashingEmbeddings
 from assistant.reply import Route
 from assistant.safety import LearnedEscalation, SemanticBackstop, classify
 from assistant.safety import fit as fitting
 from assistant.safety.learned import DEFAULT_MODEL_PATH, LearnedModel, best_route
+from index.shared.embeddings import HashingEmbeddings
 from tests.assistant.safety.layers import FixedLayer
 
 ODD = "everything is grey and I keep imagining the quiet after the last goodbye"

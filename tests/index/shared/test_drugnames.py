@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.drugnames import canonicalize, drug_spans
+from index.shared.drugnames import canonicalize, drug_spans
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,16 @@ import re
 import numpy as np
 import pytest
 
-from assistant.embeddings import HashingEmbeddings, QueryEmbeddings, model_name
-from assistant.spans import SpanRequest, TokenModel, TokenVectors, embed_spans, pool, span_text, token_vectors
+from index.shared.embeddings import HashingEmbeddings, QueryEmbeddings, model_name
+from index.shared.spans import (
+    SpanRequest,
+    TokenModel,
+    TokenVectors,
+    embed_spans,
+    pool,
+    span_text,
+    token_vectors,
+)
 
 TEXT = "Withdrawal. Stopping Klonopin suddenly can cause seizures."
 

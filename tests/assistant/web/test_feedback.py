@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.feedback import FeedbackEntry, FeedbackLog
-from assistant.settings import Settings
+from assistant.web.feedback import FeedbackEntry, FeedbackLog
+from index.shared.settings import Settings
 
 
 def test_nothing_is_created_until_first_use(tmp_path: Path) -> None:

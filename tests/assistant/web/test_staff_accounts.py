@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant import staff_accounts
-from assistant.staff_accounts import StaffAccounts, StaffAccountsError, hash_password
+from assistant.web import staff_accounts
+from assistant.web.staff_accounts import StaffAccounts, StaffAccountsError, hash_password
 
 FAST = 1_000  # iterations: keeps tests quick; the default is the OWASP figure
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def entry(name: str, password: str) -> str:
@@ -158,7 +158,7 @@ def test_cli_refuses_empty_password_bad_name_or_iterations(
 
 def test_module_runs_as_a_script() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "assistant.staff_accounts", "frank", "--iterations", str(FAST)],
+        [sys.executable, "-m", "assistant.web.staff_accounts", "frank", "--iterations", str(FAST)],
         input="pw\n",
         capture_output=True,
         text=True,

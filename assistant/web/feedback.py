@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from assistant.settings import Settings
+    from index.shared.settings import Settings
 
 RATINGS = ("up", "down")
 MEMORY = ":memory:"

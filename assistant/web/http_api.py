@@ -11,7 +11,7 @@ Routes (all request bodies are capped at ``max_body_bytes``, 64 KB by default; l
   The router's ``reason`` and the staff ``script`` are staff information and never leave through
   this public API. An empty message gets the assistant's gentle prompt (200).
 - ``GET /healthz`` → ``bot.health()``; 200 when ``status`` is ``"ok"``, 503 otherwise.
-- ``POST /v1/chat/completions`` and ``GET /v1/models``: OpenAI-compatible (see `assistant.openai_compat`).
+- ``POST /v1/chat/completions`` and ``GET /v1/models``: OpenAI-compatible (see `assistant.web.openai_compat`).
 - ``POST /api/feedback`` ``{"question", "route", "rating": "up"|"down"}`` → 204 when the operator
   turned the feedback log on, else 404 "feedback logging is off" and nothing is stored.
 
@@ -36,19 +36,20 @@ from pydantic import BaseModel, Field
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from assistant import openai_compat
-from assistant.feedback import FeedbackLog
 from assistant.reply import Reply, Route
-from assistant.settings import Settings
+from assistant.resources import fill
+from assistant.web import openai_compat
+from assistant.web.feedback import FeedbackLog
+from index.shared.settings import Settings
 
 logger = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 64 * 1024
 API_PREFIXES = ("/api/", "/v1/")  # gradio's own routes live under /gradio_api/ and are not limited here
 FEEDBACK_OFF = "feedback logging is off"
-ASK_FAILED = (
+ASK_FAILED = fill(
     "The assistant could not answer; the error was logged. "
-    "If someone is in danger call 911; for a crisis call or text 988."
+    "If someone is in danger call {emergency}; for a crisis call or text {lifeline}."
 )
 
 

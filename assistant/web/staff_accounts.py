@@ -3,8 +3,8 @@
 ``ASSISTANT_STAFF_USERS`` (``settings.staff_users``) holds comma-separated entries of the form
 ``name:pbkdf2_sha256$<iterations>$<salt_hex>$<hash_hex>``. Make one with::
 
-    python -m assistant.staff_accounts alice          # asks for the password twice
-    printf '%s\\n' "$PASSWORD" | python -m assistant.staff_accounts alice   # or from stdin
+    python -m assistant.web.staff_accounts alice          # asks for the password twice
+    printf '%s\\n' "$PASSWORD" | python -m assistant.web.staff_accounts alice   # or from stdin
 
 and use it::
 
@@ -67,7 +67,7 @@ def _parse_entry(position: int, entry: str) -> _Account:
     def fail(problem: str) -> StaffAccountsError:
         return StaffAccountsError(
             f"{ENV_VAR} entry {position}: {problem}; expected {_FORMAT} "
-            "(make one with `python -m assistant.staff_accounts NAME`)"
+            "(make one with `python -m assistant.web.staff_accounts NAME`)"
         )
 
     name, sep, encoded = entry.partition(":")
@@ -154,7 +154,7 @@ def _read_password() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m assistant.staff_accounts",
+        prog="python -m assistant.web.staff_accounts",
         description=f"Hash a staff console password and print the entry for {ENV_VAR}. "
         "The password is read with a hidden prompt, or from the first line of stdin when that is "
         "not a terminal.",

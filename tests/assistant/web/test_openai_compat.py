@@ -5,7 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from assistant.openai_compat import (
+from assistant.reply import Passage, Reply, ReplyKind, Route
+from assistant.web.openai_compat import (
     MODEL_ID,
     ChatCompletionRequest,
     completion,
@@ -13,7 +14,6 @@ from assistant.openai_compat import (
     question_and_history,
     text_pieces,
 )
-from assistant.reply import Passage, Reply, ReplyKind, Route
 
 REPLY = Reply(
     Route.NONE,

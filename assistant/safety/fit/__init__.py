@@ -18,12 +18,11 @@ and at most 1% of the QA dev questions. Veto rule (`choose_veto`): the lowest "n
 which vetoing the exemplar backstop loses at most 2% of its correct dev escalations. Deterministic:
 the same data and model give the same file.
 
-`--report` also prints the measurements of the layer against the exemplar backstop (fit_report.py).
+`--report` also prints the measurements of the layer against the exemplar backstop (fit/report.py).
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -36,10 +35,10 @@ import numpy as np
 from assistant.reply import Route
 from assistant.safety import context
 from assistant.safety.exemplars import EXEMPLARS
-from assistant.safety.learned import DEFAULT_MODEL_PATH, MAX_CHARS, MIN_WORDS, LearnedModel
+from assistant.safety.learned import MAX_CHARS, MIN_WORDS, LearnedModel
 from assistant.safety.normalize import normalize
 from assistant.safety.router import backstop_may_escalate, classify
-from assistant.settings import PROJECT_ROOT
+from index.shared.settings import PROJECT_ROOT
 
 SAFETY_DEV = PROJECT_ROOT / "evals" / "datasets" / "safety.jsonl"
 QA_DEV = PROJECT_ROOT / "evals" / "datasets" / "qa.jsonl"
@@ -303,35 +302,3 @@ def backstop_router(embeddings: Any) -> Callable[[str | None], str]:
         return cache[text]
 
     return route
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m assistant.safety.fit", description=__doc__)
-    parser.add_argument("--safety", type=Path, default=SAFETY_DEV, help="safety dev set (never held out)")
-    parser.add_argument("--qa", type=Path, default=QA_DEV, help="QA dev set (never held out)")
-    parser.add_argument("--out", type=Path, default=DEFAULT_MODEL_PATH, help="where to write the model")
-    parser.add_argument("--report", action="store_true", help="also print the measurements")
-    args = parser.parse_args(argv)
-    from assistant.embeddings import QueryEmbeddings, load_embeddings
-
-    embeddings = QueryEmbeddings(load_embeddings())
-    fitted = fit(embeddings, args.safety, args.qa)
-    fitted.model.save(args.out)
-    t = fitted.model.threshold
-    none_fp, none_total = false_escalations(fitted.out_of_fold, t, "safety")
-    qa_fp, qa_total = false_escalations(fitted.out_of_fold, t, "qa")
-    print(fitted.model.note)
-    print(
-        f"threshold {t:.2f}; out-of-fold false escalations: dev none {none_fp}/{none_total}, "
-        f"QA dev {qa_fp}/{qa_total}; backstop veto at none >= {fitted.model.backstop_veto:.2f}"
-    )
-    print(f"wrote {args.out}")
-    if args.report:
-        from assistant.safety.fit_report import report
-
-        print(report(fitted, embeddings))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -1,0 +1,90 @@
+"""How the help-line staff console looks: route and reason, the script, passages with scores, resources.
+
+Pure string formatting (no gradio); every piece of text is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from assistant.reply import Passage, Reply, Route
+from assistant.resources import listed
+from assistant.web.markup import CARD_CLASSES, html_paragraphs, linked_html, section_html
+
+
+def staff_disabled_html() -> str:
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        "<title>Staff console disabled</title></head><body style='font-family:sans-serif;max-width:40em;"
+        "margin:3em auto;padding:0 1em'>"
+        "<h1>Staff console disabled</h1>"
+        "<p>No staff accounts are configured, so the staff console is off and nobody can log in.</p>"
+        "<p>To enable it, set <code>ASSISTANT_STAFF_USERS</code> to <code>name:hash</code> pairs "
+        "(hashes made with <code>assistant.web.staff_accounts.hash_password</code>) and restart the app.</p>"
+        "<p><a href='/'>Back to the help chat</a></p></body></html>"
+    )
+
+
+def staff_route_html(reply: Reply) -> str:
+    route = Route(reply.route)
+    css = CARD_CLASSES.get(route, "none")
+    return (
+        f'<div class="staff-route staff-route--{css}" data-route="{route.value}">'
+        f'<p><span class="route-badge">{html.escape(route.value)}</span> '
+        f'<span class="reply-kind">{html.escape(str(reply.kind))}</span>'
+        f"{' · abstained' if reply.abstained else ''} · {reply.latency_ms:.0f} ms</p>"
+        f'<p class="route-reason"><b>Reason:</b> {html.escape(reply.reason or "(no rule fired)")}</p>'
+        + (f'<p class="route-query"><b>Query used:</b> {html.escape(reply.query)}</p>' if reply.query else "")
+        + "".join(f'<p class="notice">{html.escape(n)}</p>' for n in reply.notices)
+        + "</div>"
+    )
+
+
+def staff_script_html(reply: Reply) -> str:
+    """The script to read to a caller (routed replies), else the visitor-facing text."""
+    if reply.script:
+        title, text = "Script to read to the caller", reply.script
+    else:
+        title, text = "What the visitor sees", reply.text
+    return (
+        f'<div class="staff-script"><h3>{title}</h3><div class="script-text">{linked_html(text)}</div></div>'
+    )
+
+
+def staff_passages_html(passages: Sequence[Passage], *, title: str = "Retrieved passages") -> str:
+    if not passages:
+        return f'<div class="staff-passages"><h3>{html.escape(title)}</h3><p>No passages.</p></div>'
+    rows = []
+    for p in passages:
+        extra = []
+        if p.dense_score is not None:
+            extra.append(f"dense {p.dense_score:.3f}")
+        if p.lexical_score is not None:
+            extra.append(f"lexical {p.lexical_score:.3f}")
+        detail = f' <span class="score-detail">({", ".join(extra)})</span>' if extra else ""
+        rows.append(
+            f'<li class="passage"><p><span class="passage-section">'
+            f"{section_html(p)}</span> · "
+            f'<span class="passage-score">score {p.score:.3f}</span>{detail}</p>'
+            f"<blockquote>{html_paragraphs(p.text)}</blockquote></li>"
+        )
+    return f'<div class="staff-passages"><h3>{html.escape(title)}</h3><ol>{"".join(rows)}</ol></div>'
+
+
+def staff_call_log_html(messages: Sequence[str]) -> str:
+    """The caller's messages so far in this call (they give follow-ups their context)."""
+    if not messages:
+        return '<div class="staff-call-log"><h3>This call</h3><p>No messages yet.</p></div>'
+    items = "".join(f"<li>{html.escape(m)}</li>" for m in messages)
+    return f'<div class="staff-call-log"><h3>This call</h3><ol>{items}</ol></div>'
+
+
+def resources_html() -> str:
+    items = "".join(
+        f'<li><a href="{html.escape(r.href)}">{html.escape(r.number)}</a> {html.escape(r.name)}: '
+        f"{html.escape(r.note)}</li>"
+        for r in listed()
+    )
+    return f'<div class="staff-resources"><h3>Resources</h3><ul>{items}</ul></div>'
