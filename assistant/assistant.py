@@ -44,6 +44,16 @@ UNAVAILABLE_TEXT = (
     + SAMHSA
     + "."
 )
+# The router could not decide: whatever the message was, the visitor sees every help line.
+ROUTER_FAILED_TEXT = fill(
+    "Sorry, answers are temporarily unavailable.\n\n"
+    "**If someone may have taken too much, can't be woken or is having a seizure, call {emergency} now** "
+    "(outside the US: {emergency_eu} in the EU, {emergency_uk} in the UK). Poison Help: {poison_help} "
+    "(free, 24/7).\n\n"
+    "**If you are thinking about suicide or hurting yourself, call or text {lifeline}** (24/7), or text "
+    "HOME to {crisis_text}.\n\n"
+    "Please don't stop clonazepam suddenly: talk to your prescriber. SAMHSA National Helpline: {samhsa}."
+)
 TRIMMED_NOTICE = "Your message was long, so only its first {limit} characters were used."
 
 
@@ -240,9 +250,18 @@ class Assistant:
 
     def _ask(self, message: Any, history: Sequence[str | Mapping]) -> Reply:
         raw = message if isinstance(message, str) else clean_message(message)
-        banner = safety.conversation_banner(history)
         # 1. The safety router sees the raw message first, before any cleaning, trimming or retrieval.
-        decision = safety.classify(raw, history, backstop=self._escalators)
+        try:
+            banner = safety.conversation_banner(history)
+            decision = safety.classify(raw, history, backstop=self._escalators)
+        except Exception as exc:  # fail toward safety: the help numbers, never a plain answer
+            log.error("safety router failed: %s", type(exc).__name__)
+            return Reply(
+                route=Route.NONE,
+                text=ROUTER_FAILED_TEXT,
+                kind=ReplyKind.UNAVAILABLE,
+                reason=f"router failed ({type(exc).__name__}): the help numbers were shown, no answer",
+            )
         if decision.route is not Route.NONE:
             return Reply(
                 route=decision.route,

@@ -53,6 +53,29 @@ ASK_FAILED = fill(
 )
 
 
+# What /healthz may tell anyone: states and counts, never a file-system path, URL or error text.
+PUBLIC_HEALTH = {
+    "status": None,
+    "router": None,
+    "index": ("status", "backend", "chunks", "documents", "built_at"),
+    "model": ("name", "backstop", "learned_escalation"),
+}
+
+
+def public_health(health: dict[str, Any]) -> dict[str, Any]:
+    """The allow-listed part of `assistant.health()` (PUBLIC_HEALTH)."""
+    public: dict[str, Any] = {}
+    for key, fields in PUBLIC_HEALTH.items():
+        if key not in health:
+            continue
+        value = health[key]
+        if fields is None:
+            public[key] = value if isinstance(value, str | int | float | bool) else str(value)
+        elif isinstance(value, dict):
+            public[key] = {name: value[name] for name in fields if name in value}
+    return public
+
+
 class AskingAssistant(Protocol):
     """What the API needs from `assistant.Assistant` (fakes in tests implement the same)."""
 
@@ -226,9 +249,11 @@ def create_api(
             health = dict(assistant.health())
         except Exception as exc:
             logger.error("assistant.health failed with %s", type(exc).__name__)
-            health = {"status": "degraded", "error": f"health check failed ({type(exc).__name__})"}
+            health = {"status": "degraded"}
+        if health.get("status") != "ok":  # the details (paths, errors) go to the log, not to strangers
+            logger.warning("health: %s", json.dumps(jsonable_encoder(health))[:2000])
         status = 200 if health.get("status") == "ok" else 503
-        return JSONResponse(jsonable_encoder(health), status_code=status)
+        return JSONResponse(jsonable_encoder(public_health(health)), status_code=status)
 
     @app.post("/api/feedback", status_code=204, response_class=Response)
     def post_feedback(body: FeedbackRequest) -> Response:

@@ -170,6 +170,40 @@ def test_a_retrieval_failure_is_an_unavailable_reply_with_emergency_numbers(bot,
     assert bot.ask(EMERGENCY).route == Route.EMERGENCY  # the router does not need retrieval
 
 
+@pytest.mark.parametrize("broken", ["classify", "conversation_banner"])
+def test_a_router_that_raises_fails_toward_safety(bot, monkeypatch, broken) -> None:
+    import assistant.assistant as core
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("router bug")
+
+    monkeypatch.setattr(core.safety, broken, boom)
+    reply = bot.ask("What are the withdrawal symptoms?", ["earlier turn"])
+    assert reply.kind == ReplyKind.UNAVAILABLE and reply.sources == ()  # no plain answer
+    for number in ("911", "988", "741741", "1-800-222-1222", "1-800-662-4357"):
+        assert number in reply.text
+    assert "temporarily unavailable" in reply.text
+    assert "router failed (RuntimeError)" in reply.reason  # the staff console shows the reason
+
+
+def test_a_huge_history_is_read_from_its_end_only(bot, monkeypatch) -> None:
+    import assistant.safety.router as router
+
+    calls = []
+
+    original = router.classify
+
+    def counting(*args, **kwargs):
+        calls.append(args[0])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(router, "classify", counting)
+    history = ["i took 30 of my klonopin and cant stay awake"] + ["ok"] * 10_000
+    reply = bot.ask("What are the withdrawal symptoms?", history)
+    assert reply.kind in (ReplyKind.ANSWER, ReplyKind.ABSTAIN)
+    assert len(calls) <= 20  # the banner classifies the last MAX_USER_TURNS turns, not 10,000
+
+
 class BrokenEmbeddings(HashingEmbeddings):
     """A model that cannot embed anything."""
 
