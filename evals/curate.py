@@ -26,6 +26,10 @@ def _key(record: dict) -> str:
     return " ".join(record.get("history", [])) + " || " + (record.get("message") or record["question"])
 
 
+def _read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
 def _normalised(text: str) -> str:
     return re.sub(r"[^a-z0-9ñáéíóú]+", " ", text.lower()).strip()
 
@@ -66,8 +70,8 @@ def curate(
     result = []
     for i, record in enumerate(kept):
         row = base + i
-        earlier = np.r_[0:base, base:row]  # everything before this case
-        if len(earlier) and float((vectors[earlier] @ vectors[row]).max()) > max_cosine:
+        # Compared with every case before it (existing files, then drafts, near-duplicates included).
+        if row and float((vectors[:row] @ vectors[row]).max()) > max_cosine:
             dropped.append(f"{record['id']}: near-duplicate (cosine > {max_cosine})")
             continue
         result.append(record)
@@ -84,9 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from index.shared.embeddings import load_embeddings
 
-    read = lambda p: [json.loads(line) for line in p.read_text().splitlines() if line.strip()]  # noqa: E731
-    drafts = [r for p in args.drafts for r in read(p)]
-    against = [r for p in args.against for r in read(p)]
+    drafts = [r for p in args.drafts for r in _read_jsonl(p)]
+    against = [r for p in args.against for r in _read_jsonl(p)]
     model = load_embeddings()
     chunks = _chunk_texts() if any("question" in r for r in drafts) else []
     kept, dropped = curate(drafts, against, model.embed_documents, args.max_cosine, chunks)

@@ -250,10 +250,10 @@ def create_api(
         except Exception as exc:
             logger.error("assistant.health failed with %s", type(exc).__name__)
             health = {"status": "degraded"}
-        if health.get("status") != "ok":  # the details (paths, errors) go to the log, not to strangers
+        healthy = health.get("status") == "ok"
+        if not healthy:  # the details (paths, errors) go to the log, not to strangers
             logger.warning("health: %s", json.dumps(jsonable_encoder(health))[:2000])
-        status = 200 if health.get("status") == "ok" else 503
-        return JSONResponse(jsonable_encoder(public_health(health)), status_code=status)
+        return JSONResponse(jsonable_encoder(public_health(health)), status_code=200 if healthy else 503)
 
     @app.post("/api/feedback", status_code=204, response_class=Response)
     def post_feedback(body: FeedbackRequest) -> Response:

@@ -47,9 +47,14 @@ def escape_markdown(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
+@functools.cache
+def _table_hrefs() -> dict[str, str]:
+    return {r.number: r.href for r in resources.table().values()}
+
+
 def phone_href(number: str) -> str:
     """The link for a displayed number: the resources table's (`sms:` for the text line), else `tel:`."""
-    known = {r.number: r.href for r in resources.table().values()}
+    known = _table_hrefs()
     if number in known:
         return known[number]
     digits = re.sub(r"\D", "", number)

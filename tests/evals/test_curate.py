@@ -9,7 +9,10 @@ from evals.curate import curate
 
 def embed(texts):
     """Deterministic stand-in: texts sharing their first word are near-duplicates."""
-    return [np.eye(8)[sum(map(ord, t.split("||")[-1].split()[0].lower())) % 8] + 0.01 * i for i, t in enumerate(texts)]
+    return [
+        np.eye(8)[sum(map(ord, t.split("||")[-1].split()[0].lower())) % 8] + 0.01 * i
+        for i, t in enumerate(texts)
+    ]
 
 
 def test_exact_and_near_duplicates_are_dropped_and_order_kept() -> None:
