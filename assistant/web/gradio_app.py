@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from assistant import Assistant, Settings
     from assistant.web.feedback import FeedbackLog
+    from assistant.web.login_throttle import LoginThrottle
     from assistant.web.staff_accounts import StaffAccounts
 
 logger = logging.getLogger(__name__)
@@ -196,12 +197,15 @@ def build_app(
     *,
     feedback: FeedbackLog | None = None,
     accounts: StaffAccounts | None = None,
+    throttle: LoginThrottle | None = None,
     stream_delay: float = STREAM_DELAY_S,
 ) -> FastAPI:
     """The whole app: JSON routes from `create_api`, the staff console, and the chat at `/`."""
-    from fastapi.responses import HTMLResponse
+    from fastapi.responses import HTMLResponse, RedirectResponse
 
     from assistant.web.http_api import create_api
+    from assistant.web.login_throttle import LoginThrottle, LoginThrottleMiddleware
+    from assistant.web.security_headers import SecurityHeadersMiddleware
     from assistant.web.staff_accounts import StaffAccounts
 
     if accounts is None:
@@ -210,6 +214,12 @@ def build_app(
     common = {"css": markup.css(), "run_history": False, "footer_links": ["api"], "ssr_mode": False}
 
     if accounts.enabled:
+
+        @app.get("/staff", include_in_schema=False)
+        def staff_slash() -> RedirectResponse:  # the README says "open /staff"; gradio serves /staff/
+            return RedirectResponse("/staff/", status_code=307)
+
+        app.add_middleware(LoginThrottleMiddleware, throttle=throttle or LoginThrottle())
         staff = build_staff(assistant).queue(default_concurrency_limit=CONCURRENCY)
         app = gr.mount_gradio_app(
             app, staff, path="/staff", auth=accounts.verify,
@@ -224,4 +234,6 @@ def build_app(
 
     chat = build_chat(assistant, feedback=feedback, stream_delay=stream_delay)
     chat.queue(default_concurrency_limit=CONCURRENCY)
-    return gr.mount_gradio_app(app, chat, path="/", **common)
+    app = gr.mount_gradio_app(app, chat, path="/", **common)
+    app.add_middleware(SecurityHeadersMiddleware, embed_origins=tuple(settings.embed_origins.split()))
+    return app

@@ -56,6 +56,11 @@ class Settings(BaseSettings):
         "",
         description="Staff accounts: 'name:pbkdf2_sha256$...' entries, comma-separated; empty disables.",
     )
+    embed_origins: str = Field(
+        "",
+        description="Sites that may show the visitor chat in a frame, space-separated "
+        "(e.g. 'https://example.org'); the staff console never may.",
+    )
     feedback_db: Path | None = Field(
         None, description="SQLite file for opt-in feedback/transcripts; unset keeps nothing."
     )

@@ -33,6 +33,12 @@ PHONE = {"width": 390, "height": 844}
 PASSWORD = "browser-test-password"
 XSS = "<img src=x onerror=alert(1)>"
 TIMEOUT_MS = 30_000
+# Every Content-Security-Policy violation the page reports: none is allowed (the policy must fit gradio).
+RECORD_CSP_VIOLATIONS = """
+window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+"""
 
 if not CHROMIUM.exists():
     pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
@@ -69,6 +75,7 @@ def page(browser, base_url: str):
     page.set_default_timeout(TIMEOUT_MS)
     page.dialogs = []  # every alert/confirm/prompt the page tries to open
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.add_init_script(RECORD_CSP_VIOLATIONS)
     yield page
     context.close()
 
@@ -128,6 +135,25 @@ def test_question_gets_a_cited_answer(page) -> None:
     assert quote.is_visible() and len(quote.inner_text()) > 40
     assert answer.locator(".safety-card").count() == 0
     shot(page, "chat-cited-answer")
+
+
+def csp_violations(page) -> list[str]:
+    return page.evaluate("() => window.cspViolations")
+
+
+def test_the_security_policy_lets_gradio_load_and_blocks_nothing_it_needs(page) -> None:
+    response = page.goto("/")
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    page.wait_for_selector("#message textarea")
+    answer = send(page, "What are the withdrawal symptoms of clonazepam?")
+    answer.locator("details.sources summary").click()
+    page.wait_for_timeout(300)
+    assert csp_violations(page) == []
+    staff = page.goto("/staff/")
+    assert "frame-ancestors 'none'" in staff.headers["content-security-policy"]
+    page.wait_for_selector("input[type=password]")
+    page.wait_for_timeout(300)
+    assert csp_violations(page) == []
 
 
 def test_overdose_report_shows_the_emergency_card_with_911(page) -> None:
@@ -208,6 +234,7 @@ def test_staff_console_works_after_login(browser, base_url: str) -> None:
         page.fill("input[type=password]", PASSWORD)
         page.click("button:has-text('Login')")
         page.wait_for_selector("#staff-message textarea")
+        page.add_init_script(RECORD_CSP_VIOLATIONS)
 
         page.fill("#staff-message textarea", "my friend took a whole bottle of klonopin and won't wake up")
         page.press("#staff-message textarea", "Enter")
@@ -230,6 +257,10 @@ def test_staff_console_works_after_login(browser, base_url: str) -> None:
         page.press("#staff-search textarea", "Enter")
         page.locator("#staff-results li.passage").first.wait_for()
         assert "Search results for" in page.locator("#staff-results").inner_text()
+        page.reload()
+        page.wait_for_selector("#staff-message textarea")
+        page.wait_for_timeout(300)
+        assert page.evaluate("() => window.cspViolations") == []
         shot(page, "staff-console")
     finally:
         context.close()
