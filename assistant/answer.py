@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.abstention import GENERIC_WORDS, AbstentionFeatures, AbstentionModel, CorpusVocabulary
-from assistant.reply import Passage
+from assistant.claims import ClaimNotes
+from assistant.reply import ClaimNote, Passage
 from index.chunking import Sentence
 from index.store import IndexStore
 
@@ -44,6 +45,7 @@ class AnswerDraft:
     features: AbstentionFeatures  # what the abstention model decided on
     probability: float  # that the corpus answers the question
     unknown_terms: tuple[str, ...]  # content words of the question the corpus never uses
+    claim_notes: tuple[ClaimNote, ...] = ()  # corrections shown beside the quotes (claims.toml)
 
 
 @dataclass(frozen=True)
@@ -146,18 +148,28 @@ def with_following_sentences(
     return sorted(out, key=lambda q: (q.sentence.doc_id, q.sentence.start))
 
 
-def format_answer(quotes: list[Quote]) -> str:
-    """One line per section, quotes in document order, each followed by its citation."""
-    lines: list[str] = []
+def format_answer(quotes: list[Quote], claims: ClaimNotes | None = None) -> str:
+    """One line per section, quotes in document order, each followed by its citation; a doubtful
+    claim's correction right under the line that quotes it; and, when a quoted claim could read as
+    "stop taking it", the reminder not to stop alone as the last line."""
+    lines: list[tuple[str, list[str], list[ClaimNote]]] = []
     for quote in quotes:
         cited = f'"{quote.sentence.text}" [{quote.citation}]'
         header = f"In '{quote.sentence.section}':"
-        if lines and lines[-1].startswith(header):
-            lines[-1] += f" {cited}"
+        notes = list(claims.for_text(quote.sentence.text)) if claims else []
+        if lines and lines[-1][0] == header:
+            lines[-1][1].append(cited)
+            lines[-1][2].extend(n for n in notes if n not in lines[-1][2])
         else:
-            lines.append(f"{header} {cited}")
-    bullets = "\n".join(f"- {line}" for line in lines)
-    return f"The source page says:\n{bullets}\n\n_{NOT_ADVICE}_"
+            lines.append((header, [cited], notes))
+    bullets = []
+    for header, cited, notes in lines:
+        bullets.append(f"- {header} {' '.join(cited)}")
+        bullets.extend(f"  - Note on this quote: {n.note} (Source: {n.source}.)" for n in notes)
+    text = "The source page says:\n" + "\n".join(bullets) + f"\n\n_{NOT_ADVICE}_"
+    if claims and any(n.stop_reminder for n in claims.for_texts(q.sentence.text for q in quotes)):
+        text += f"\n\n**{claims.stop_reminder_text}**"
+    return text
 
 
 def abstention_features(
@@ -183,6 +195,7 @@ def compose_answer(
     model: AbstentionModel,
     vocabulary: CorpusVocabulary,
     settings: AnswerSettings = AnswerSettings(),
+    claims: ClaimNotes | None = None,
 ) -> AnswerDraft:
     ranked = score_sentences(
         store, question, query_vector, candidate_sentences(store, passages), settings.lexical_weight
@@ -193,4 +206,5 @@ def compose_answer(
     if not ranked or probability < model.threshold:
         return AnswerDraft("", (), features, probability, unknown)
     chosen = with_following_sentences(select_quotes(ranked, settings), ranked, passages, settings)
-    return AnswerDraft(format_answer(chosen), tuple(chosen), features, probability, unknown)
+    notes = claims.for_texts(q.sentence.text for q in chosen) if claims else ()
+    return AnswerDraft(format_answer(chosen, claims), tuple(chosen), features, probability, unknown, notes)

@@ -16,6 +16,8 @@ from langchain_core.embeddings import Embeddings
 from assistant import safety
 from assistant.abstention import AbstentionFeatures, AbstentionModel, CorpusVocabulary
 from assistant.answer import AnswerDraft, AnswerSettings, compose_answer
+from assistant.claims import ClaimNotes
+from assistant.claims import load as load_claims
 from assistant.followup import resolve_query
 from assistant.reply import Passage, Reply, ReplyKind, Route
 from assistant.resources import fill
@@ -75,14 +77,16 @@ class Assistant:
         store_error: str = "",
         *,
         reopen: Callable[[], Any] | None = None,
+        claims: ClaimNotes | None = None,
     ) -> None:
         """`reopen`, when given, opens the index again: a degraded assistant retries it (at most every
         `settings.reconnect_seconds`), so a Chroma server that comes back is picked up without a
-        restart."""
+        restart. `claims`: the corrections shown beside doubtful quotes (default `claims.toml`)."""
         self.settings = settings
         self.embeddings = embeddings
         self._answer_settings = AnswerSettings(max_quotes=settings.max_quotes)
         self._abstention = AbstentionModel.load(settings.abstention_model)
+        self.claims = claims if claims is not None else load_claims()
         self._backstop = safety.SemanticBackstop(embeddings) if settings.semantic_backstop else None
         self._learned = (
             safety.LearnedEscalation(embeddings, settings.learned_escalation_model)
@@ -214,6 +218,7 @@ class Assistant:
             self._abstention,
             index.vocabulary,
             self._answer_settings,
+            self.claims,
         )
         return passages, draft
 
@@ -318,7 +323,13 @@ class Assistant:
                 query=query,
             )
         return reply(
-            ReplyKind.ANSWER, draft.text, footer, sources=tuple(passages), reason=reason, query=query
+            ReplyKind.ANSWER,
+            draft.text,
+            footer,
+            sources=tuple(passages),
+            reason=reason,
+            query=query,
+            claim_notes=draft.claim_notes,
         )
 
 

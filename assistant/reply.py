@@ -1,4 +1,4 @@
-"""The result types of the public contract: `Route`, `Passage` and `Reply`."""
+"""The result types of the public contract: `Route`, `Passage`, `ClaimNote` and `Reply`."""
 
 from __future__ import annotations
 
@@ -52,6 +52,18 @@ class Passage:
 
 
 @dataclass(frozen=True)
+class ClaimNote:
+    """A correction shown beside a quoted claim of the page that is doubtful or unsafe read alone."""
+
+    id: str
+    example_question: str  # a question whose answer quotes the span (for its test)
+    span: str  # the words of the page it is about
+    note: str  # the plain correction
+    source: str  # where the correction comes from (FDA label, guideline ...)
+    stop_reminder: bool = False  # the answer then ends with "do not stop on your own"
+
+
+@dataclass(frozen=True)
 class Reply:
     """What `Assistant.ask` returns."""
 
@@ -65,6 +77,7 @@ class Reply:
     query: str = ""  # the query actually used for retrieval (after follow-up resolution)
     latency_ms: float = 0.0
     notices: tuple[str, ...] = field(default_factory=tuple)
+    claim_notes: tuple[ClaimNote, ...] = ()  # corrections shown beside quoted claims (claims.toml)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -72,4 +85,5 @@ class Reply:
         data["kind"] = self.kind.value
         data["sources"] = [p.to_dict() for p in self.sources]
         data["notices"] = list(self.notices)
+        data["claim_notes"] = [asdict(n) for n in self.claim_notes]
         return data

@@ -26,6 +26,9 @@ class Answer:
     kind: str = ""
     latency_ms: float = 0.0
     error: str = ""
+    # Corrections the assistant put beside doubtful quotes (claims.toml): not part of the quoted answer,
+    # so facts are not credited from them.
+    claim_notes: tuple[str, ...] = ()
 
 
 class Client(Protocol):
@@ -60,6 +63,7 @@ def answer_from_reply(reply: Any, latency_ms: float) -> Answer:
             reason=_str(getattr(reply, "reason", "")),
             kind=_str(getattr(reply, "kind", "")),
             latency_ms=latency_ms,
+            claim_notes=tuple(n.note for n in getattr(reply, "claim_notes", ())),
         )
     )
 
@@ -78,6 +82,7 @@ def answer_from_json(data: dict[str, Any], latency_ms: float) -> Answer:
             reason=_str(data.get("reason", "")),
             kind=_str(data.get("kind", "")),
             latency_ms=latency_ms,
+            claim_notes=tuple(n.get("note", "") for n in data.get("claim_notes", [])),
         )
     )
 

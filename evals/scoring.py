@@ -165,6 +165,14 @@ def _qa_outcome(case: QACase, answer: Answer, rank: int | None, found: tuple[boo
     return problems
 
 
+def quoted_text(answer: Answer) -> str:
+    """The answer without the corrections beside doubtful quotes: facts count only from the answer."""
+    text = answer.text
+    for note in answer.claim_notes:
+        text = text.replace(note, "")
+    return text
+
+
 def score_qa(run: SuiteRun) -> SuiteReport:
     results = []
     for case, answer in zip(run.suite.cases, run.answers, strict=True):
@@ -172,7 +180,7 @@ def score_qa(run: SuiteRun) -> SuiteReport:
         texts = [s.text for s in answer.sources]
         relevant = retrieval.relevance(texts, case.evidence) if case.answerable else ()
         rank = retrieval.first_relevant_rank(relevant) if case.answerable else None
-        found = answer_metrics.facts_found(answer.text, case.facts)
+        found = answer_metrics.facts_found(quoted_text(answer), case.facts)
         g = (
             answer_metrics.grounding(answer.text, texts)
             if not answer.abstained

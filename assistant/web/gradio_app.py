@@ -145,7 +145,7 @@ def build_staff(assistant: Assistant) -> gr.Blocks:
         return (
             staff_view.staff_route_html(reply),
             staff_view.staff_script_html(reply),
-            staff_view.staff_passages_html(reply.sources),
+            staff_view.staff_passages_html(reply.sources, claims=assistant.claims),
             earlier,
             staff_view.staff_call_log_html(earlier),
         )
@@ -153,7 +153,9 @@ def build_staff(assistant: Assistant) -> gr.Blocks:
     def search(query: str) -> str:
         if not (query or "").strip():
             return staff_view.staff_passages_html([], title="Search results")
-        return staff_view.staff_passages_html(assistant.search(query), title=f"Search results for “{query}”")
+        return staff_view.staff_passages_html(
+            assistant.search(query), title=f"Search results for “{query}”", claims=assistant.claims
+        )
 
     with gr.Blocks(title="Help-line staff console") as staff:
         gr.Markdown(

@@ -7,7 +7,8 @@ Routes (all request bodies are capped at ``max_body_bytes``, 64 KB by default; l
 
 - ``POST /api/ask`` ``{"message": str, "history": [str | {"role", "content"}]}`` →
   ``{"route", "kind", "text", "sources": [{"text", "section", "score"}], "abstained", "latency_ms",
-  "notices"}``.
+  "notices", "claim_notes": [{"id", "span", "note", "source"}]}`` (claim_notes: the corrections shown
+  beside doubtful quotes, also inside ``text``).
   The router's ``reason`` and the staff ``script`` are staff information and never leave through
   this public API. An empty message gets the assistant's gentle prompt (200).
 - ``GET /healthz`` → ``bot.health()``; 200 when ``status`` is ``"ok"``, 503 otherwise.
@@ -104,6 +105,13 @@ class SourceOut(BaseModel):
     score: float
 
 
+class ClaimNoteOut(BaseModel):
+    id: str
+    span: str
+    note: str
+    source: str
+
+
 class AskResponse(BaseModel):
     route: str
     kind: str
@@ -112,6 +120,7 @@ class AskResponse(BaseModel):
     abstained: bool
     latency_ms: float
     notices: list[str]
+    claim_notes: list[ClaimNoteOut]
 
 
 class FeedbackRequest(BaseModel):
@@ -130,6 +139,7 @@ def public_reply(reply: Reply) -> dict[str, Any]:
         "abstained": reply.abstained,
         "latency_ms": reply.latency_ms,
         "notices": list(reply.notices),
+        "claim_notes": openai_compat.public_claim_notes(reply),
     }
 
 

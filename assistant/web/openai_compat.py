@@ -83,6 +83,10 @@ def public_sources(reply: Reply) -> list[dict[str, Any]]:
     return [{"text": p.text, "section": p.section, "score": p.score} for p in reply.sources]
 
 
+def public_claim_notes(reply: Reply) -> list[dict[str, str]]:
+    return [{"id": n.id, "span": n.span, "note": n.note, "source": n.source} for n in reply.claim_notes]
+
+
 def assistant_field(reply: Reply) -> dict[str, Any]:
     """The extra ``"assistant"`` field: what an evaluation harness needs beyond the text."""
     return {
@@ -92,6 +96,7 @@ def assistant_field(reply: Reply) -> dict[str, Any]:
         "sources": public_sources(reply),
         "latency_ms": reply.latency_ms,
         "notices": list(reply.notices),
+        "claim_notes": public_claim_notes(reply),
     }
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from assistant.reply import Passage, Reply, Route
+from assistant.claims import ClaimNotes
+from assistant.reply import ClaimNote, Passage, Reply, Route
 from assistant.resources import listed
 from assistant.web.markup import CARD_CLASSES, html_paragraphs, linked_html, section_html
 
@@ -49,11 +50,28 @@ def staff_script_html(reply: Reply) -> str:
     else:
         title, text = "What the visitor sees", reply.text
     return (
-        f'<div class="staff-script"><h3>{title}</h3><div class="script-text">{linked_html(text)}</div></div>'
+        f'<div class="staff-script"><h3>{title}</h3><div class="script-text">{linked_html(text)}</div>'
+        f"{claim_notes_html(reply.claim_notes, title='Doubtful claims in this answer')}</div>"
     )
 
 
-def staff_passages_html(passages: Sequence[Passage], *, title: str = "Retrieved passages") -> str:
+def claim_notes_html(notes: Sequence[ClaimNote], *, title: str = "") -> str:
+    """Each correction with the page's words it is about and its source (claims.toml)."""
+    if not notes:
+        return ""
+    heading = f"<h4>{html.escape(title)}</h4>" if title else ""
+    items = "".join(
+        f'<li data-claim="{html.escape(n.id)}"><q>{html.escape(n.span)}</q>: {html.escape(n.note)} '
+        f'<span class="claim-source">(Source: {html.escape(n.source)})</span></li>'
+        for n in notes
+    )
+    return f'<div class="claim-notes">{heading}<ul>{items}</ul></div>'
+
+
+def staff_passages_html(
+    passages: Sequence[Passage], *, title: str = "Retrieved passages", claims: ClaimNotes | None = None
+) -> str:
+    """Ranked passages with their scores; under each, the corrections of the doubtful claims it holds."""
     if not passages:
         return f'<div class="staff-passages"><h3>{html.escape(title)}</h3><p>No passages.</p></div>'
     rows = []
@@ -68,7 +86,8 @@ def staff_passages_html(passages: Sequence[Passage], *, title: str = "Retrieved 
             f'<li class="passage"><p><span class="passage-section">'
             f"{section_html(p)}</span> · "
             f'<span class="passage-score">score {p.score:.3f}</span>{detail}</p>'
-            f"<blockquote>{html_paragraphs(p.text)}</blockquote></li>"
+            f"<blockquote>{html_paragraphs(p.text)}</blockquote>"
+            f"{claim_notes_html(claims.for_text(p.text)) if claims else ''}</li>"
         )
     return f'<div class="staff-passages"><h3>{html.escape(title)}</h3><ol>{"".join(rows)}</ol></div>'
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assistant.claims import ClaimNotes
+from assistant.claims import load as load_claims
 from assistant.reply import Passage, Reply, ReplyKind, Route
 from index.chroma_server import free_port
 from index.shared.offline import apply_offline_environment
@@ -44,6 +46,7 @@ class FakeAssistant:
 
     calls: list[tuple[str, list[Any]]] = field(default_factory=list)
     searches: list[str] = field(default_factory=list)
+    claims: ClaimNotes = field(default_factory=load_claims)
 
     def ask(self, message: str, history: list[Any] | None = None) -> Reply:
         history = list(history or [])

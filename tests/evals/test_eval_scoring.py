@@ -128,3 +128,18 @@ def test_unavailable_reply_is_routed_right_but_fails_as_an_error():
         False,
         "error: assistant unavailable: retrieval failed",
     )
+
+
+def test_facts_are_not_credited_from_the_corrections_beside_doubtful_quotes():
+    from evals.client import Answer
+    from evals.scoring import quoted_text
+
+    note = "Its elimination half-life is typically 30 to 40 hours."
+    answer = Answer(
+        "none",
+        f'"Effects last up to four hours." [1]\n  - Note on this quote: {note}',
+        (),
+        False,
+        claim_notes=(note,),
+    )
+    assert "40 hours" not in quoted_text(answer) and "four hours" in quoted_text(answer)

@@ -107,6 +107,7 @@ def test_ask_returns_the_public_reply(client: TestClient, fake: FakeAssistant) -
         "abstained": False,
         "latency_ms": 12.5,
         "notices": [],
+        "claim_notes": [],
     }
     assert fake.calls == [("How long is rehab?", [])]
 
@@ -507,7 +508,7 @@ def test_real_assistant_answers_with_sources_and_routes_emergencies(real_client:
     answer = real_client.post("/api/ask", json={"message": "How long does inpatient rehab last?"}).json()
     assert (answer["route"], answer["abstained"]) == ("none", False)
     assert answer["sources"] and all(s["section"] and s["text"] for s in answer["sources"])
-    assert set(answer) == {"route", "kind", "text", "sources", "abstained", "latency_ms", "notices"}
+    assert set(answer) == {"route", "kind", "text", "sources", "abstained", "latency_ms", "notices", "claim_notes"}
 
     emergency = real_client.post(
         "/api/ask", json={"message": "My friend took a lot of pills and won't wake up"}
