@@ -1,5 +1,6 @@
 """Extractive answers: the sentences of the retrieved passages that best answer the question, quoted
-verbatim in document order, with their section named and numbered citations into `reply.sources`.
+verbatim, the best one first (with the sentence it introduces) and the rest in document order, with
+their section named and numbered citations into `reply.sources`.
 
 Sentence vectors were computed at build time, so nothing is embedded here.
 """
@@ -148,8 +149,24 @@ def with_following_sentences(
     return sorted(out, key=lambda q: (q.sentence.doc_id, q.sentence.start))
 
 
+def answer_first(
+    chosen: list[Quote], ranked: list[Quote], passages: Sequence[Passage], settings: AnswerSettings
+) -> list[Quote]:
+    """The chosen quotes with the best one first (followed by the next sentence of its paragraph when
+    that was added for it), the others after it in document order: the answer before its context."""
+    best = next((q for q in chosen if q.sentence == ranked[0].sentence), None) if ranked else None
+    if best is None:
+        return chosen
+    lead = [best]
+    if best.overlap >= settings.restating_overlap:
+        following = next_in_paragraph(best, ranked, passages)
+        lead += [q for q in chosen if following is not None and q.sentence == following.sentence]
+    return lead + [q for q in chosen if all(q.sentence != x.sentence for x in lead)]
+
+
 def format_answer(quotes: list[Quote], claims: ClaimNotes | None = None) -> str:
-    """One line per section, quotes in document order, each followed by its citation; a doubtful
+    """One line per section (neighbouring quotes of one section share it), quotes in the given order,
+    each followed by its citation; a doubtful
     claim's correction right under the line that quotes it; and, when a quoted claim could read as
     "stop taking it", the reminder not to stop alone as the last line."""
     lines: list[tuple[str, list[str], list[ClaimNote]]] = []
@@ -206,5 +223,6 @@ def compose_answer(
     if not ranked or probability < model.threshold:
         return AnswerDraft("", (), features, probability, unknown)
     chosen = with_following_sentences(select_quotes(ranked, settings), ranked, passages, settings)
+    chosen = answer_first(chosen, ranked, passages, settings)
     notes = claims.for_texts(q.sentence.text for q in chosen) if claims else ()
     return AnswerDraft(format_answer(chosen, claims), tuple(chosen), features, probability, unknown, notes)

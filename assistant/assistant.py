@@ -19,12 +19,13 @@ from assistant.answer import AnswerDraft, AnswerSettings, compose_answer
 from assistant.claims import ClaimNotes
 from assistant.claims import load as load_claims
 from assistant.followup import resolve_query
+from assistant.query_adapter import QueryAdapter
 from assistant.reply import Passage, Reply, ReplyKind, Route
 from assistant.resources import fill
 from assistant.retriever import HybridRetriever, RetrievalSettings
 from assistant.scope import SAMHSA, check_scope
 from index.shared.drugnames import canonicalize
-from index.shared.embeddings import QueryEmbeddings, load_embeddings, model_name
+from index.shared.embeddings import EncodedQuery, QueryEmbeddings, load_embeddings, model_name
 from index.shared.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -78,15 +79,23 @@ class Assistant:
         *,
         reopen: Callable[[], Any] | None = None,
         claims: ClaimNotes | None = None,
+        query_adapter: QueryAdapter | None = None,
+        abstention: AbstentionModel | None = None,
     ) -> None:
         """`reopen`, when given, opens the index again: a degraded assistant retries it (at most every
         `settings.reconnect_seconds`), so a Chroma server that comes back is picked up without a
-        restart. `claims`: the corrections shown beside doubtful quotes (default `claims.toml`)."""
+        restart. `claims`: the corrections shown beside doubtful quotes (default `claims.toml`).
+        `query_adapter`: moves questions' vectors towards the page's wording (default: the settings'
+        file when `settings.query_adaptation` is on; retrieval falls back to the plain vectors without it).
+        `abstention`: when to abstain (default: `settings.abstention_model`)."""
         self.settings = settings
         self.embeddings = embeddings
         self._answer_settings = AnswerSettings(max_quotes=settings.max_quotes)
-        self._abstention = AbstentionModel.load(settings.abstention_model)
+        self._abstention = abstention or AbstentionModel.load(settings.abstention_model)
         self.claims = claims if claims is not None else load_claims()
+        if query_adapter is None and settings.query_adaptation:
+            query_adapter = QueryAdapter.load_or_none(settings.query_adapter, model_name(embeddings))
+        self.query_adapter = query_adapter
         self._backstop = safety.SemanticBackstop(embeddings) if settings.semantic_backstop else None
         self._learned = (
             safety.LearnedEscalation(embeddings, settings.learned_escalation_model)
@@ -115,6 +124,8 @@ class Assistant:
         *,
         embeddings: Embeddings | None = None,
         build_if_missing: bool = True,
+        abstention: AbstentionModel | None = None,
+        query_adapter: QueryAdapter | None = None,
     ) -> Assistant:
         """Opens the index (building it first if missing). Never raises for a missing or broken index
         or a Chroma server that is down: the assistant then runs degraded (safety routing works,
@@ -142,8 +153,14 @@ class Assistant:
             store = open_store()
         except Exception as exc:  # degraded mode: the router still works, /healthz reports why
             log.error("index unavailable: %s", exc)
-            return cls(settings, embeddings, None, f"{type(exc).__name__}: {exc}", reopen=open_store)
-        return cls(settings, embeddings, store, reopen=open_store)
+            error = f"{type(exc).__name__}: {exc}"
+            return cls(
+                settings, embeddings, None, error, reopen=open_store, abstention=abstention,
+                query_adapter=query_adapter,
+            )  # fmt: skip
+        return cls(
+            settings, embeddings, store, reopen=open_store, abstention=abstention, query_adapter=query_adapter
+        )
 
     @property
     def store(self):
@@ -193,7 +210,17 @@ class Assistant:
         if not query or index is None:
             return []
         query = canonicalize(query)
-        return index.retriever.retrieve(query, self.embeddings.encode(query), k or self.settings.top_k)
+        return index.retriever.retrieve(query, self._query_vectors(query), k or self.settings.top_k)
+
+    def _query_vectors(self, query: str) -> EncodedQuery:
+        """The question's vectors for retrieval and quoting: the model's, moved by the query adapter."""
+        vectors = self.embeddings.encode(query)
+        return self.query_adapter.apply(vectors) if self.query_adapter is not None else vectors
+
+    @property
+    def retriever(self) -> HybridRetriever | None:
+        index = self._index
+        return index.retriever if index is not None else None
 
     def abstention_features(
         self, message: str, history: Sequence[str | Mapping] = ()
@@ -208,7 +235,7 @@ class Assistant:
 
     def _draft(self, index: _OpenIndex, query: str) -> tuple[list[Passage], AnswerDraft]:
         """Retrieval and the extractive answer (or abstention) for a resolved query."""
-        vectors = self.embeddings.encode(query)
+        vectors = self._query_vectors(query)
         passages = index.retriever.retrieve(query, vectors, self.settings.top_k)
         draft = compose_answer(
             index.store,

@@ -1,5 +1,6 @@
 """Hybrid retrieval: dense (Chroma) and lexical (BM25) candidates, re-ranked by their best sentence,
-the three rankings fused by reciprocal rank fusion.
+the rankings fused by reciprocal rank fusion. With a query adapter (query_adapter.py) the adapted
+question vector adds a second dense ranking.
 
 The sentence ranking scores each candidate chunk by its sentence most similar to the question (drug
 names left out, see drugnames): a chunk whose average is diluted but which holds the one answering
@@ -72,10 +73,12 @@ class HybridRetriever:
 
     def retrieve(self, query: str, vectors: EncodedQuery, k: int) -> list[Passage]:
         dense = self.dense(vectors.plain)
+        adapted = self.dense(vectors.adapted) if vectors.adapted is not None else []
         lexical = self.lexical(query)
-        sentence = self.by_best_sentence({p for p, _ in dense} | {p for p, _ in lexical}, vectors.masked)
+        candidates = {p for p, _ in dense} | {p for p, _ in adapted} | {p for p, _ in lexical}
+        sentence = self.by_best_sentence(candidates, vectors.masked)
         fused: dict[int, float] = {}
-        for ranking in (dense, lexical, sentence):
+        for ranking in (dense, adapted, lexical, sentence):
             for rank, (position, _) in enumerate(ranking):
                 fused[position] = fused.get(position, 0.0) + 1.0 / (self.settings.rrf_k + rank + 1)
         dense_scores, lexical_scores = dict(dense), dict(lexical)

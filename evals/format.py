@@ -23,6 +23,7 @@ QA_HEADLINE = (
     "answers.fact_recall",
     "answers.groundedness",
     "answers.citation_correctness",
+    "answers.median_chars",
     "abstention.precision",
     "abstention.recall",
     "abstention.answered_rate",
@@ -41,10 +42,12 @@ def value(metric: str, v: Any) -> str:
         return "–"
     if metric.endswith("_ms"):
         return f"{v:.1f}"
+    if metric.endswith("_chars"):
+        return f"{v:.0f}"
     if isinstance(v, float):
         return f"{v:.3f}"
     return str(v)
 
 
 def lower_is_better(metric: str) -> bool:
-    return metric.endswith("_ms") or metric == "errors"
+    return metric.endswith(("_ms", "_chars")) or metric == "errors"

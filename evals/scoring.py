@@ -7,6 +7,7 @@ these names.
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -261,6 +262,9 @@ def qa_metrics(results: list[QAResult]) -> dict[str, float | int | None]:
     metrics["answers.citation_correctness"] = _share(
         sum(r.correct_citations for r in answered), sum(r.citations for r in answered)
     )
+    # What a visitor reads: the median length of the answers shown (abstentions and errors left out).
+    lengths = sorted(len(r.text) for r in answered)
+    metrics["answers.median_chars"] = float(statistics.median(lengths)) if lengths else None
     ab = abstention([(r.answerable, r.abstained) for r in results if not r.error])
     metrics["abstention.precision"] = ab.precision
     metrics["abstention.recall"] = ab.recall

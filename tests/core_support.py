@@ -66,12 +66,13 @@ def build(
 
 
 def stub_model(path: Path) -> str:
-    """Writes an abstention model that answers (probability ~0.99) unless the question has a word the
-    corpus never uses (~0.01): deterministic answers and abstentions with the hashing embeddings."""
+    """Writes an abstention model that answers when some sentence shares words with the question (with the
+    hashing embeddings, a best-sentence similarity above 0.235) and abstains when none does ("What's the
+    weather tomorrow?" gets 0.21): deterministic answers and abstentions."""
     from assistant.abstention import FEATURES, AbstentionModel
 
     n = len(FEATURES)
     weights = [0.0] * n
-    weights[FEATURES.index("unknown_count")] = -10.0
-    AbstentionModel((0.0,) * n, (1.0,) * n, tuple(weights), bias=5.0, threshold=0.5).save(path)
+    weights[FEATURES.index("best_titled")] = 100.0
+    AbstentionModel((0.0,) * n, (1.0,) * n, tuple(weights), bias=-23.5, threshold=0.5).save(path)
     return str(path)

@@ -82,6 +82,8 @@ class HashingEmbeddings(Embeddings):
 class EncodedQuery:
     plain: np.ndarray  # the question's vector: dense retrieval
     masked: np.ndarray  # without the drug's names: sentence scoring and abstention (see drugnames)
+    # `plain` moved by the query adapter (assistant/query_adapter.py): a second dense ranking, or None
+    adapted: np.ndarray | None = None
 
 
 class QueryEmbeddings(Embeddings):

@@ -39,6 +39,13 @@ class Settings(BaseSettings):
         PROJECT_ROOT / "assistant" / "abstention_model.json",
         description="When to abstain: fitted on the QA dev set by `python -m assistant.calibrate`.",
     )
+    query_adaptation: bool = Field(
+        True, description="Move questions' vectors towards the page's wording by the fitted query adapter."
+    )
+    query_adapter: Path = Field(
+        PROJECT_ROOT / "assistant" / "query_adapter.npz",
+        description="Its factors: fitted on the QA dev sets by `python -m assistant.fit_query_adapter`.",
+    )
     max_message_chars: int = Field(2000, description="Longer messages are trimmed, with a notice.")
 
     semantic_backstop: bool = Field(True, description="Escalate safety routing by embedding similarity.")

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slow
 QUESTIONS = (
     "What are the symptoms of clonazepam withdrawal?",
     "how long does inpatient rehab last",
-    "Who manufactures Klonopin?",  # the page does not say: both replicas must abstain alike
+    "Which company makes Klonopin?",  # the page does not say: both replicas must abstain alike
 )
 
 

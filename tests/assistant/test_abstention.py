@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 
@@ -21,17 +22,18 @@ def model(weights, bias=0.0, threshold=0.5) -> AbstentionModel:
 
 
 def features(**values) -> AbstentionFeatures:
-    return AbstentionFeatures(**({name: 0.0 for name in FEATURES} | values))
+    every = [f.name for f in dataclasses.fields(AbstentionFeatures)]
+    return AbstentionFeatures(**({name: 0.0 for name in every} | values))
 
 
 def test_model_is_a_logistic_regression_over_standardised_features() -> None:
     weights = [0.0] * len(FEATURES)
     weights[FEATURES.index("best_titled")] = 10.0
-    weights[FEATURES.index("unknown_count")] = -5.0
+    weights[FEATURES.index("best_dense")] = 5.0
     m = model(weights, bias=-5.0)
     assert m.probability(features(best_titled=0.5)) == pytest.approx(0.5)
     assert m.should_answer(features(best_titled=0.8))
-    assert not m.should_answer(features(best_titled=0.8, unknown_count=1.0))  # a word the corpus never uses
+    assert not m.should_answer(features(best_titled=0.8, best_dense=-1.0))  # no passage is like it
     assert not m.should_answer(features(best_titled=0.2))
     shifted = AbstentionModel(
         means=(0.5,) + (0.0,) * (len(FEATURES) - 1), scales=(0.1,) + (1.0,) * (len(FEATURES) - 1),

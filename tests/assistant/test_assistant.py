@@ -266,7 +266,14 @@ def test_real_answerable_question_is_answered_with_citations(real_assistant) -> 
 
 
 @slow
-@pytest.mark.parametrize("question", ["Who manufactures Klonopin?", "What's the weather tomorrow?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who manufactures Klonopin?",
+        "What's the weather tomorrow?",
+        "Which clinic in Denver has the shortest waiting list?",
+    ],
+)
 def test_real_unanswerable_questions_abstain(real_assistant, question) -> None:
     assert_abstained(real_assistant.ask(question))
 

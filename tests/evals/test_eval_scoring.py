@@ -48,6 +48,8 @@ def test_qa_metrics_hand_computed():
     assert m["answers.fact_recall"] == pytest.approx(3 / 5)
     assert m["answers.groundedness"] == 1.0
     assert m["answers.citation_correctness"] == 1.0
+    # answers shown: q1 (42 characters), q2 (30), q4 (21); abstentions do not count
+    assert m["answers.median_chars"] == len(f'"{WITHDRAWAL}" [4]') == 30
     assert m["abstention.precision"] == 0.5
     assert m["abstention.recall"] == 0.5
     assert m["abstention.answered_rate"] == pytest.approx(2 / 3)

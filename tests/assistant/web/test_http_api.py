@@ -508,7 +508,8 @@ def test_real_assistant_answers_with_sources_and_routes_emergencies(real_client:
     answer = real_client.post("/api/ask", json={"message": "How long does inpatient rehab last?"}).json()
     assert (answer["route"], answer["abstained"]) == ("none", False)
     assert answer["sources"] and all(s["section"] and s["text"] for s in answer["sources"])
-    assert set(answer) == {"route", "kind", "text", "sources", "abstained", "latency_ms", "notices", "claim_notes"}
+    expected = {"route", "kind", "text", "sources", "abstained", "latency_ms", "notices", "claim_notes"}
+    assert set(answer) == expected
 
     emergency = real_client.post(
         "/api/ask", json={"message": "My friend took a lot of pills and won't wake up"}
