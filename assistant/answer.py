@@ -158,17 +158,19 @@ def answer_first(
     if best is None:
         return chosen
     lead = [best]
-    if best.overlap >= settings.restating_overlap:
-        following = next_in_paragraph(best, ranked, passages)
-        lead += [q for q in chosen if following is not None and q.sentence == following.sentence]
+    following = (
+        next_in_paragraph(best, ranked, passages) if best.overlap >= settings.restating_overlap else None
+    )
+    if following is not None:
+        lead += [q for q in chosen if q.sentence == following.sentence]
     return lead + [q for q in chosen if all(q.sentence != x.sentence for x in lead)]
 
 
 def format_answer(quotes: list[Quote], claims: ClaimNotes | None = None) -> str:
     """One line per section (neighbouring quotes of one section share it), quotes in the given order,
-    each followed by its citation; a doubtful
-    claim's correction right under the line that quotes it; and, when a quoted claim could read as
-    "stop taking it", the reminder not to stop alone as the last line."""
+    each followed by its citation; a doubtful claim's correction right under the line that quotes it;
+    and, when a quoted claim could read as "stop taking it", the reminder not to stop alone as the
+    last line."""
     lines: list[tuple[str, list[str], list[ClaimNote]]] = []
     for quote in quotes:
         cited = f'"{quote.sentence.text}" [{quote.citation}]'

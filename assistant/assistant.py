@@ -150,17 +150,14 @@ class Assistant:
         try:
             if build_if_missing:
                 ensure_index(settings, embeddings, log=log.info)
-            store = open_store()
+            store, error = open_store(), ""
         except Exception as exc:  # degraded mode: the router still works, /healthz reports why
             log.error("index unavailable: %s", exc)
-            error = f"{type(exc).__name__}: {exc}"
-            return cls(
-                settings, embeddings, None, error, reopen=open_store, abstention=abstention,
-                query_adapter=query_adapter,
-            )  # fmt: skip
+            store, error = None, f"{type(exc).__name__}: {exc}"
         return cls(
-            settings, embeddings, store, reopen=open_store, abstention=abstention, query_adapter=query_adapter
-        )
+            settings, embeddings, store, error, reopen=open_store, abstention=abstention,
+            query_adapter=query_adapter,
+        )  # fmt: skip
 
     @property
     def store(self):

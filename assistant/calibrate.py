@@ -12,19 +12,12 @@ figures, overall and per writer.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 import numpy as np
 
 from assistant.abstention import DEFAULT_MODEL_PATH, AbstentionModel
-from index.shared.settings import PROJECT_ROOT
-
-DEV_SETS = (
-    PROJECT_ROOT / "evals" / "datasets" / "qa.jsonl",
-    PROJECT_ROOT / "evals" / "datasets" / "qa.dev2.jsonl",
-)
-TEAM = "team"  # the writer group of dev questions without a `source`
+from assistant.dev_sets import DEV_SETS, read_cases, writer
 
 
 def observe(paths: tuple[Path, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -47,28 +40,24 @@ def observe(paths: tuple[Path, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray
     plain = Assistant.load(settings, abstention=neutral)
     if plain.store is None:
         raise SystemExit("the index is unavailable: run python -m index build")
-    cases = []
-    for path in paths:
-        if "heldout" in path.name:
-            raise SystemExit(f"refusing to calibrate on a held-out split: {path.name}")
-        cases += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    training = pairs(plain, paths)
+    cases = read_cases(paths)
+    training = pairs(plain, cases)
     sentence_vectors = np.asarray(plain.store.sentence_vectors, dtype=np.float32)
     rows, labels, writers = [], [], []
-    for writer in sorted({c.get("source", TEAM) for c in cases}):
+    for group in sorted({writer(c) for c in cases}):
         adapter = fit_adapter(
-            [p for p in training if p.group != writer], sentence_vectors, model_name(plain.embeddings)
+            [p for p in training if p.group != group], sentence_vectors, model_name(plain.embeddings)
         )
         bot = Assistant.load(
             settings, embeddings=plain.embeddings, abstention=neutral, query_adapter=adapter,
             build_if_missing=False,
         )  # fmt: skip
-        for case in (c for c in cases if c.get("source", TEAM) == writer):
+        for case in (c for c in cases if writer(c) == group):
             features = bot.abstention_features(case["question"], case.get("history", []))
             if features is not None:  # None: a scope reply (dosing ...), which abstains anyway
                 rows.append(features.vector())
                 labels.append(bool(case["answerable"]))
-                writers.append(writer)
+                writers.append(group)
     return np.array(rows), np.array(labels), np.array(writers)
 
 
@@ -134,11 +123,11 @@ def main(argv: list[str] | None = None) -> int:
     model.save(args.out)
     print(f"fitted on {len(answerable)} questions, {int((~answerable).sum())} unanswerable")
     print(f"threshold {model.threshold:.3f}; out of fold, grouped by writer:")
-    for writer in ["all", *sorted(set(writers.tolist()))]:
-        rows = writers == writer if writer != "all" else np.ones(len(writers), dtype=bool)
+    for group in ["all", *sorted(set(writers.tolist()))]:
+        rows = writers == group if group != "all" else np.ones(len(writers), dtype=bool)
         answered, abstained = rates(oof[rows], answerable[rows], model.threshold)
         print(
-            f"  {writer}: answered {answered:.1%} of answerable, abstained on {abstained:.1%} of unanswerable"
+            f"  {group}: answered {answered:.1%} of answerable, abstained on {abstained:.1%} of unanswerable"
         )
     print(f"wrote {args.out}")
     return 0

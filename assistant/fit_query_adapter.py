@@ -13,22 +13,16 @@ scored by an adapter fitted without them), plain model against adapted, as a Mar
 from __future__ import annotations
 
 import argparse
-import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
+from assistant.claims import matchable
+from assistant.dev_sets import DEV_SETS, read_cases, writer
 from assistant.query_adapter import DEFAULT_ADAPTER_PATH, QueryAdapter
-from index.shared.settings import PROJECT_ROOT
-
-DEV_SETS = (
-    PROJECT_ROOT / "evals" / "datasets" / "qa.jsonl",
-    PROJECT_ROOT / "evals" / "datasets" / "qa.dev2.jsonl",
-)
-TEAM = "team"  # the group of dev questions without a `source` (written by the team)
 
 
 @dataclass(frozen=True)
@@ -53,36 +47,28 @@ class Pair:
     evidence: tuple[str, ...]
 
 
-def _matchable(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip().lower()
-
-
 def evidence_sentences(sentences: Sequence[str], evidence: Sequence[str]) -> tuple[int, ...]:
     """Positions of the sentences that hold an evidence span, or lie inside one that spans sentences."""
-    spans = [_matchable(e) for e in evidence]
+    spans = [matchable(e) for e in evidence]
     return tuple(i for i, s in enumerate(sentences) if any(e in s or (len(s) > 20 and s in e) for e in spans))
 
 
-def pairs(bot, paths: Sequence[Path]) -> list[Pair]:
+def pairs(bot, cases: Sequence[dict[str, Any]]) -> list[Pair]:
+    """(question, evidence sentences) for the answerable cases whose evidence is in a sentence."""
     from assistant.followup import resolve_query
     from index.shared.drugnames import canonicalize
 
-    sentences = [_matchable(s.text) for s in bot.store.sentences]
+    sentences = [matchable(s.text) for s in bot.store.sentences]
     out = []
-    for path in paths:
-        if "heldout" in path.name:
-            raise SystemExit(f"refusing to fit on a held-out split: {path.name}")
-        for line in path.read_text(encoding="utf-8").splitlines():
-            case = json.loads(line) if line.strip() else None
-            if not case or not case["answerable"]:
-                continue
-            positives = evidence_sentences(sentences, case["evidence"])
-            if not positives:
-                continue
-            query = canonicalize(resolve_query(case["question"], case.get("history", [])))
-            vectors = bot.embeddings.encode(query)
-            group = case.get("source", TEAM)
-            out.append(Pair(query, positives, vectors.plain, vectors.masked, group, tuple(case["evidence"])))
+    for case in cases:
+        positives = evidence_sentences(sentences, case["evidence"]) if case["answerable"] else ()
+        if not positives:
+            continue
+        query = canonicalize(resolve_query(case["question"], case.get("history", [])))
+        vectors = bot.embeddings.encode(query)
+        out.append(
+            Pair(query, positives, vectors.plain, vectors.masked, writer(case), tuple(case["evidence"]))
+        )
     return out
 
 
@@ -138,7 +124,7 @@ def scores(
         found["sentence hit@1"] += int(order[0] in pair.positives)
         found["sentence hit@3"] += bool(set(order[:3].tolist()) & set(pair.positives))
         passages = retriever.retrieve(pair.query, encoded, 3)
-        relevant = [any(_matchable(e) in _matchable(p.text) for e in pair.evidence) for p in passages]
+        relevant = [any(matchable(e) in matchable(p.text) for e in pair.evidence) for p in passages]
         found["passage hit@1"] += bool(relevant[:1] and relevant[0])
         found["passage hit@3"] += any(relevant)
     return {k: v / len(test) for k, v in found.items()}
@@ -189,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     bot = Assistant.load(Settings(query_adaptation=False))  # pairs are made from the plain model's vectors
     if bot.store is None:
         raise SystemExit("the index is unavailable: run python -m index build")
-    all_pairs = pairs(bot, args.cases)
+    all_pairs = pairs(bot, read_cases(args.cases))
     model = model_name(bot.embeddings)
     vectors = np.asarray(bot.store.sentence_vectors, dtype=np.float32)
     if args.report:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
-from assistant.fit_query_adapter import FitSettings, Pair, evidence_sentences, fit, pairs
+from assistant.dev_sets import read_cases
+from assistant.fit_query_adapter import FitSettings, Pair, evidence_sentences, fit
 from assistant.query_adapter import DEFAULT_ADAPTER_PATH, QueryAdapter
 from index.shared.embeddings import EncodedQuery, model_name
 
@@ -100,9 +100,8 @@ def test_fit_is_deterministic_and_learns_the_pairs() -> None:
 def test_fitting_refuses_a_held_out_split(tmp_path) -> None:
     heldout = tmp_path / "qa.heldout9.jsonl"
     heldout.write_text('{"question": "q", "answerable": true, "evidence": ["x"]}\n')
-    bot = SimpleNamespace(store=SimpleNamespace(sentences=[]))
     with pytest.raises(SystemExit, match="held-out"):
-        pairs(bot, [heldout])
+        read_cases([heldout])
 
 
 def test_evidence_is_found_in_its_sentence_or_across_sentences() -> None:
