@@ -98,11 +98,11 @@ class Assistant:
         self.query_adapter = query_adapter
         self._backstop = safety.SemanticBackstop(embeddings) if settings.semantic_backstop else None
         self._learned = (
-            safety.LearnedEscalation(embeddings, settings.learned_escalation_model)
+            safety.LearnedEscalation(settings.learned_escalation_model)
             if settings.learned_escalation
             else None
         )
-        # Model layers the router may consult (escalation only), in order; see assistant/safety/fit.py.
+        # Model layers the router may consult (escalation only), in order; see assistant/safety/fit/.
         backstop = safety.VetoedBackstop(self._backstop, self._learned) if self._backstop else None
         self._escalators = tuple(layer for layer in (self._learned, backstop) if layer is not None)
         self._lock = threading.Lock()
@@ -298,6 +298,8 @@ class Assistant:
                 kind=ReplyKind.SAFETY,
                 reason=decision.reason,
                 script=safety.staff_script(decision),
+                routed_by=decision.layer,
+                model_probability=decision.probability,
             )
         text = clean_message(raw)
         notices: tuple[str, ...] = ()

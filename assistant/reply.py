@@ -78,6 +78,10 @@ class Reply:
     latency_ms: float = 0.0
     notices: tuple[str, ...] = field(default_factory=tuple)
     claim_notes: tuple[ClaimNote, ...] = ()  # corrections shown beside quoted claims (claims.toml)
+    # For a routed reply: what routed it ("rules", "context", "learned" or "backstop"), and a model
+    # layer's probability for the route (None when a rule decided).
+    routed_by: str = ""
+    model_probability: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

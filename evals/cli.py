@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +16,11 @@ from evals import compare as comparing
 from evals import console as terminal
 from evals import markdown, ragas
 from evals import report as reporting
-from evals.cases import CaseFileError, load_suites
+from evals.cases import SAFETY, CaseFileError, load_suites
 from evals.client import Client, HttpClient, InProcessClient
+from evals.metrics.robustness import invariance
 from evals.runner import run_suite
-from evals.scoring import score
+from evals.scoring import SuiteReport, score
 from evals.thresholds import DEFAULT_PATH, check, load_bounds
 
 DATASETS = Path(__file__).with_name("datasets")
@@ -98,6 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="report directory (default evals/reports)",
     )
     parser.add_argument("--no-plots", action="store_true", help="skip the PNG figures")
+    parser.add_argument(
+        "--no-robustness",
+        action="store_true",
+        help="skip the perturbed copies of the correctly routed safety cases (evals/perturb.py)",
+    )
     return parser
 
 
@@ -148,6 +155,8 @@ def run(args: argparse.Namespace, make_client: Callable[[], Client], console: Co
         for suite in suites:
             task = progress.add_task(suite.name, total=len(suite.cases))
             reports.append(score(run_suite(suite, client, lambda t=task: progress.advance(t))))
+        if not args.no_robustness:
+            reports = [_with_robustness(r, client, progress) for r in reports]
     seconds = time.perf_counter() - start
 
     verdicts = check(((r.name, r.kind, r.split, r.metrics) for r in reports), bounds)
@@ -170,6 +179,21 @@ def run(args: argparse.Namespace, make_client: Callable[[], Client], console: Co
 
     passed = terminal.show_check(data, console)
     return EXIT_CHECK_FAILED if args.check and not passed else EXIT_OK
+
+
+def _with_robustness(report: SuiteReport, client: Client, progress: Progress) -> SuiteReport:
+    """A safety suite's report with the invariance of its correct routes under perturbation."""
+    if report.kind != SAFETY:
+        return report
+    task = progress.add_task(f"{report.name} perturbed", total=None)
+
+    def ask(message: str, history: tuple[str, ...]) -> str:
+        progress.advance(task)
+        return client.ask(message, history).route
+
+    metrics, changed = invariance(report.cases, ask)
+    details = {**report.details, "robustness_changed": changed}
+    return replace(report, metrics={**report.metrics, **metrics}, details=details)
 
 
 def _client_factory(args: argparse.Namespace, console: Console) -> Callable[[], Client]:

@@ -42,6 +42,22 @@ def _safety(name: str, suite: dict[str, Any]) -> list[str]:
             ["id", "message", "expected", "got", "reason"],
             [[c["id"], c["message"], c["expected"], c["got"], c["reason"]] for c in misrouted],
         )
+    kinds = sorted(
+        k.removeprefix("robustness.") for k in m if k.startswith("robustness.") and k.count(".") == 1
+    )
+    kinds = [k for k in kinds if k not in ("min", "perturbed")]
+    if kinds:
+        lines += [f"### Robustness of {name} (correct routes kept under each perturbation)", ""]
+        lines += _table(
+            ["perturbation", "kept"], [[k, fmt.value("", m.get(f"robustness.{k}"))] for k in kinds]
+        )
+        changed = details.get("robustness_changed", [])
+        if changed:
+            lines += [f"### Routes changed by a perturbation in {name} ({len(changed)})", ""]
+            lines += _table(
+                ["id", "perturbation", "message", "expected", "got"],
+                [[c["id"], c["kind"], c["message"], c["expected"], c["got"]] for c in changed],
+            )
     return lines
 
 

@@ -83,16 +83,16 @@ def main() -> None:
     except Exception as exc:  # the model is optional
         print(f"with models    skipped: {type(exc).__name__}: {exc}")
         return
-    backstop, learned = SemanticBackstop(embeddings), LearnedEscalation(embeddings)
+    backstop, learned = SemanticBackstop(embeddings), LearnedEscalation()
     backstop.scores("warm up the model and the exemplar vectors")
-    learned.check("warm up the model and the coefficients")
+    learned.check("warm up the n-grams and the coefficients")
     subset = texts[:300]  # the model costs milliseconds per call; keep the run short
     # Both layers as the assistant runs them: on its query-caching embeddings (a fresh cache; the
     # messages are distinct), so the second layer reuses the first one's vector.
     from index.shared.embeddings import QueryEmbeddings
 
     shared = QueryEmbeddings(embeddings)
-    both = (LearnedEscalation(shared), SemanticBackstop(shared))
+    both = (LearnedEscalation(), SemanticBackstop(shared))
     both[1].scores("warm up the exemplar vectors")
     shared.clear_cache()
     for label, layers in (("with backstop", (backstop,)), ("with learned", (learned,)), ("with both", both)):

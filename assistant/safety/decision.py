@@ -22,6 +22,7 @@ class SafetyDecision:
     lang: str = "en"
     layer: str = "rules"  # "rules", "context" (needed an earlier turn), "backstop" or "learned"
     topic: str = ""  # "overdose" | "withdrawal" | "stopping" | "suicide" | "" (for the safety footer)
+    probability: float | None = None  # a model layer's probability for `route` (None: a rule decided)
 
     @property
     def routed(self) -> bool:

@@ -234,7 +234,9 @@ NOT_NEGATION_AFTER = frozenset({"sure", "know", "think", "idea", "certain", "onl
 ES_WORDS = frozenset(
     "el la los las que de del y en un una mi mis se por para con es esta estoy tengo quiero pastillas "
     "como lo le muy pero ya su sus tomo hace esto eso pasa puedo despierta dejar golpe morir nada "
-    "porque cuando donde tiene amiga amigo hermana hermano hijo hija mama papa novio novia ayuda".split()
+    "porque cuando donde tiene amiga amigo hermana hermano hijo hija mama papa novio novia ayuda "
+    # words the Spanish dictionary of the typo fixer misses once accents are gone (normalize._fuzzy)
+    "anos ano dias semanas meses manana despues tambien asi aqui".split()
 )
 EN_WORDS = frozenset(
     "the and is are i my you to of it in he she what how with have not do can took will "

@@ -37,10 +37,31 @@ def staff_route_html(reply: Reply) -> str:
         f'<span class="reply-kind">{html.escape(str(reply.kind))}</span>'
         f"{' · abstained' if reply.abstained else ''} · {reply.latency_ms:.0f} ms</p>"
         f'<p class="route-reason"><b>Reason:</b> {html.escape(reply.reason or "(no rule fired)")}</p>'
+        + _routed_by_html(reply)
         + (f'<p class="route-query"><b>Query used:</b> {html.escape(reply.query)}</p>' if reply.query else "")
         + "".join(f'<p class="notice">{html.escape(n)}</p>' for n in reply.notices)
         + "</div>"
     )
+
+
+_LAYERS = {
+    "rules": "a reviewed rule",
+    "context": "a reviewed rule, with an earlier turn",
+    "learned": "the learned model, not a rule",
+    "backstop": "similarity to reviewed examples, not a rule",
+}
+
+
+def _routed_by_html(reply: Reply) -> str:
+    """Who routed it; a model's escalation is marked as such, with its probability."""
+    if not reply.routed_by or Route(reply.route) is Route.NONE:
+        return ""
+    what = _LAYERS.get(reply.routed_by, reply.routed_by)
+    if reply.model_probability is not None:
+        what += f" (probability {reply.model_probability:.2f})"
+    model = reply.routed_by in ("learned", "backstop")
+    css = "routed-by routed-by--model" if model else "routed-by"
+    return f'<p class="{css}"><b>Routed by:</b> {html.escape(what)}</p>'
 
 
 def staff_script_html(reply: Reply) -> str:

@@ -50,11 +50,11 @@ class Settings(BaseSettings):
 
     semantic_backstop: bool = Field(True, description="Escalate safety routing by embedding similarity.")
     learned_escalation: bool = Field(
-        True, description="Escalate safety routing by the learned classifier on the message embedding."
+        True, description="Escalate safety routing by the learned n-gram classifier (normalised text)."
     )
     learned_escalation_model: Path = Field(
-        PROJECT_ROOT / "assistant" / "safety" / "learned_model.json",
-        description="Its coefficients and threshold: fitted on dev data by `python -m assistant.safety.fit`.",
+        PROJECT_ROOT / "assistant" / "safety" / "learned_model.npz",
+        description="Its n-grams, weights and threshold: fitted by `python -m assistant.safety.fit`.",
     )
 
     host: str = Field("127.0.0.1", description="Address the web app binds to.")

@@ -361,3 +361,14 @@ def test_a_new_build_is_picked_up_without_a_restart(corpus_copy, make_index, tmp
     reply = bot.ask("When does the harbour ferry to Kelpness leave?")
     assert bot.health()["index"]["documents"] == 2
     assert reply.kind == ReplyKind.ANSWER and "Kelpness" in reply.sources[0].text
+
+
+def test_a_routed_reply_says_whether_a_rule_or_the_learned_model_routed_it(bot) -> None:
+    by_rule = bot.ask(EMERGENCY)
+    assert by_rule.route == Route.EMERGENCY and by_rule.routed_by == "rules"
+    assert by_rule.model_probability is None
+    by_model = bot.ask("thinking the whole bottle tonight so it all goes quiet")
+    assert by_model.route == Route.CRISIS and by_model.routed_by == "learned", by_model.reason
+    assert by_model.model_probability is not None and by_model.model_probability >= 0.5
+    assert f"{by_model.model_probability:.2f}" in by_model.reason
+    assert by_model.to_dict()["routed_by"] == "learned"

@@ -94,7 +94,10 @@ def test_run_scores_reports_and_passes_check(workspace, capsys):
     assert code == 0
     assert bot.calls[0] == (WARM_UP, ())  # not scored
     assert bot.calls[2] == ("what are overdose signs?", ("I take clonazepam",))
-    assert len(bot.calls) == 5
+    # then the robustness suite: perturbed copies of the one correctly routed safety case only
+    perturbed = bot.calls[5:]
+    assert perturbed and all("20" in message and history == () for message, history in perturbed)
+    assert len(set(perturbed)) == len(perturbed)
     data = report(workspace)
     assert sorted(data["suites"]) == ["qa", "safety"]
     assert data["suites"]["safety"]["metrics"]["routing.accuracy"] == 1.0
@@ -104,6 +107,9 @@ def test_run_scores_reports_and_passes_check(workspace, capsys):
     markdown = (workspace / "reports" / "report.md").read_text()
     assert "## qa (qa, dev: 2 cases)" in markdown
     assert "### Confusion matrix of safety" in markdown
+    assert "### Robustness of safety" in markdown
+    robustness = data["suites"]["safety"]["metrics"]
+    assert robustness["robustness.perturbed"] == len(perturbed)
     out = capsys.readouterr().out
     assert "check passed" in out
     assert "retrieval.hit@3" in out

@@ -265,6 +265,16 @@ def test_staff_route_shows_route_reason_and_escapes() -> None:
     assert "img" not in tag_names(panel)
 
 
+def test_staff_route_says_when_a_model_and_not_a_rule_routed_it_with_its_probability() -> None:
+    learned = Reply(Route.CRISIS, "x", kind=ReplyKind.SAFETY, routed_by="learned", model_probability=0.834)
+    panel = staff_view.staff_route_html(learned)
+    assert "routed-by--model" in panel
+    assert "Routed by:</b> the learned model, not a rule (probability 0.83)" in panel
+    rule = staff_view.staff_route_html(Reply(Route.CRISIS, "x", kind=ReplyKind.SAFETY, routed_by="rules"))
+    assert "Routed by:</b> a reviewed rule" in rule and "routed-by--model" not in rule
+    assert "Routed by" not in staff_view.staff_route_html(ANSWER)
+
+
 def test_staff_route_for_an_answer_says_no_rule_fired() -> None:
     panel = staff_view.staff_route_html(ANSWER)
     assert "(no rule fired)" in panel

@@ -1,0 +1,45 @@
+"""Robustness: the share of correctly routed cases that keep a correct route under each perturbation.
+
+Only routed cases (expected other than "none") that the assistant got right are perturbed (see
+evals/perturb.py for the kinds); a perturbed message keeps its history. "Kept" means the route is
+still the expected one or one of its `ok` alternatives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from assistant.safety.perturb import PERTURBATIONS, perturb
+
+Ask = Callable[[str, tuple[str, ...]], str]  # (message, history) -> route
+
+
+def invariance(
+    results: Sequence[Any], ask: Ask, kinds: Sequence[str] = tuple(PERTURBATIONS)
+) -> tuple[dict, list]:
+    """(metrics, changed): `robustness.<kind>` rates, `robustness.min` and `robustness.perturbed`, and
+    every perturbed case whose route changed (id, kind, perturbed message, expected, got)."""
+    kept: dict[str, list[bool]] = {kind: [] for kind in kinds}
+    changed = []
+    for r in results:
+        if r.expected == "none" or not r.passed:
+            continue
+        accepted = {r.expected, *r.ok}
+        for kind in kinds:
+            message = perturb(r.id, r.message, kind, r.lang)
+            if message is None:
+                continue
+            got = ask(message, tuple(r.history))
+            kept[kind].append(got in accepted)
+            if got not in accepted:
+                changed.append(
+                    {"id": r.id, "kind": kind, "message": message, "expected": r.expected, "got": got}
+                )
+    metrics: dict[str, float | int | None] = {
+        f"robustness.{kind}": (sum(v) / len(v) if v else None) for kind, v in kept.items()
+    }
+    rates = [v for v in metrics.values() if v is not None]
+    metrics["robustness.min"] = min(rates) if rates else None
+    metrics["robustness.perturbed"] = sum(len(v) for v in kept.values())
+    return metrics, changed
