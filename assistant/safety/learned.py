@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -59,7 +59,6 @@ class LearnedModel:
     threshold: float
     backstop_veto: float = 1.0
     note: str = ""
-    _cache: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         import numpy as np
