@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-robustness",
         action="store_true",
-        help="skip the perturbed copies of the correctly routed safety cases (evals/perturb.py)",
+        help="skip the perturbed copies of the correctly routed safety cases (assistant/safety/perturb.py)",
     )
     return parser
 

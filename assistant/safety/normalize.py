@@ -140,7 +140,7 @@ def _one_edit_from_a_rule_word(word: str) -> str:
     if len(word) < 4:
         return word
     english, spanish, spanish_folded = _dictionaries()
-    if word in english or word in spanish or word in spanish_folded:
+    if word in english or word in spanish_folded:  # an unaccented Spanish word folds to itself
         return word
     close = process.extract(word, vocabulary(), scorer=OSA.distance, score_cutoff=1, limit=None)
     if not close:
@@ -155,8 +155,9 @@ def _one_edit_from_a_rule_word(word: str) -> str:
 def _expand(word: str) -> tuple[str, ...]:
     """Normalize one raw word into zero or more tokens."""
     lowered = word.translate(_APOSTROPHES).lower()
-    word = _destretch(_strip_accents(lowered))
-    accented = lowered != _strip_accents(lowered)  # a Spanish word: the dictionaries miss some ("años")
+    plain = _strip_accents(lowered)
+    accented = lowered != plain  # a Spanish word: the dictionaries miss some ("años")
+    word = _destretch(plain)
     if not word:
         return ()
     if word in spelling.APOSTROPHE_WORDS:

@@ -9,11 +9,11 @@ them):
 Recall per route counts "expected" and "ok". Prints a markdown table (and writes it with `--out`).
 The baselines are the rules alone and the rules with the exemplar backstop.
 
-    python -m assistant.safety.fit.compare --out docs/safety_models.md
+    python -m assistant.safety.fit.compare --out /tmp/safety_models.md   # the table of docs/SAFETY_MODELS.md
     python -m assistant.safety.fit.compare --candidates ngram minilm \
         --heldout evals/datasets/safety.heldout3.jsonl
 
-`lora` needs `peft` (`pip install -e '.[fit]'`) and about 15 minutes on two cores.
+`lora` needs `peft` (`pip install -e '.[fit]'`) and about 20 minutes on two cores.
 """
 
 from __future__ import annotations

@@ -27,6 +27,7 @@ from assistant.safety.exemplars import EXEMPLARS
 from assistant.safety.normalize import normalize
 from assistant.safety.perturb import perturb
 from assistant.safety.router import backstop_may_escalate, classify
+from assistant.safety.score import load
 from index.shared.settings import PROJECT_ROOT
 
 DATASETS = PROJECT_ROOT / "evals" / "datasets"
@@ -92,12 +93,19 @@ def safety_rows(paths: Sequence[Path]) -> list[Row]:
             case.get("history") or [],
             case["expected"],
             "safety",
-            writer=dev_sets.writer(case),
-            accepted=frozenset({case["expected"], *case.get("ok", [])}),
-            lang=case.get("lang", "en"),
+            **_labels(case),
         )
         for case in dev_sets.read_cases(paths)
     ]
+
+
+def _labels(case: dict[str, Any]) -> dict[str, Any]:
+    """A safety case's writer, accepted routes and language, as Row fields."""
+    return {
+        "writer": dev_sets.writer(case),
+        "accepted": frozenset({case["expected"], *case.get("ok", [])}),
+        "lang": case.get("lang", "en"),
+    }
 
 
 def exemplar_rows() -> list[Row]:
@@ -149,17 +157,13 @@ def collect(
 
 def held_out_rows(path: Path) -> list[Row]:
     """A held-out file's cases, to be scored (never fitted on)."""
-    import json
-
-    cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [
         Row(
             case["message"],
             case["expected"],
             "safety",
-            writer=dev_sets.writer(case),
-            accepted=frozenset({case["expected"], *case.get("ok", [])}),
             history=tuple(case.get("history") or ()),
+            **_labels(case),
         )
-        for case in cases
+        for case in load(path)
     ]
