@@ -19,6 +19,7 @@ from assistant.answer import AnswerDraft, AnswerSettings, compose_answer
 from assistant.claims import ClaimNotes
 from assistant.claims import load as load_claims
 from assistant.followup import resolve_query
+from assistant.generation.generator import AnswerGenerator, GeneratedAnswer
 from assistant.query_adapter import QueryAdapter
 from assistant.reply import Passage, Reply, ReplyKind, Route
 from assistant.resources import fill
@@ -81,15 +82,18 @@ class Assistant:
         claims: ClaimNotes | None = None,
         query_adapter: QueryAdapter | None = None,
         abstention: AbstentionModel | None = None,
+        generator: AnswerGenerator | None = None,
     ) -> None:
         """`reopen`, when given, opens the index again: a degraded assistant retries it (at most every
         `settings.reconnect_seconds`), so a Chroma server that comes back is picked up without a
         restart. `claims`: the corrections shown beside doubtful quotes (default `claims.toml`).
         `query_adapter`: moves questions' vectors towards the page's wording (default: the settings'
         file when `settings.query_adaptation` is on; retrieval falls back to the plain vectors without it).
-        `abstention`: when to abstain (default: `settings.abstention_model`)."""
+        `abstention`: when to abstain (default: `settings.abstention_model`). `generator`: opt-in
+        generated answers above the quotes (`Assistant.load` makes one when `settings.llm_url` is set)."""
         self.settings = settings
         self.embeddings = embeddings
+        self.generator = generator
         self._answer_settings = AnswerSettings(max_quotes=settings.max_quotes)
         self._abstention = abstention or AbstentionModel.load(settings.abstention_model)
         self.claims = claims if claims is not None else load_claims()
@@ -126,10 +130,12 @@ class Assistant:
         build_if_missing: bool = True,
         abstention: AbstentionModel | None = None,
         query_adapter: QueryAdapter | None = None,
+        chat_model: Any | None = None,
     ) -> Assistant:
         """Opens the index (building it first if missing). Never raises for a missing or broken index
         or a Chroma server that is down: the assistant then runs degraded (safety routing works,
-        questions get a clear 'unavailable', /healthz says why) and retries opening it."""
+        questions get a clear 'unavailable', /healthz says why) and retries opening it. `chat_model`: a
+        LangChain chat model for generated answers (default: ChatOpenAI when `settings.llm_url` is set)."""
         from index.builder import backend_from_settings, ensure_index
         from index.store import IndexStore
 
@@ -154,9 +160,10 @@ class Assistant:
         except Exception as exc:  # degraded mode: the router still works, /healthz reports why
             log.error("index unavailable: %s", exc)
             store, error = None, f"{type(exc).__name__}: {exc}"
+        generator = AnswerGenerator.from_settings(settings, embeddings, chat_model)
         return cls(
             settings, embeddings, store, error, reopen=open_store, abstention=abstention,
-            query_adapter=query_adapter,
+            query_adapter=query_adapter, generator=generator,
         )  # fmt: skip
 
     @property
@@ -348,15 +355,28 @@ class Assistant:
                 reason=reason,
                 query=query,
             )
+        generated = self._generate(query, passages, draft)
         return reply(
             ReplyKind.ANSWER,
+            generated.text if generated else "",
             draft.text,
             footer,
             sources=tuple(passages),
             reason=reason,
             query=query,
             claim_notes=draft.claim_notes,
+            generated=generated.sentences if generated else (),
+            answer_mode=generated.mode if generated else "extractive",
         )
+
+    def _generate(
+        self, query: str, passages: Sequence[Passage], draft: AnswerDraft
+    ) -> GeneratedAnswer | None:
+        """The verified generated answer from the passages the quotes come from, or None when off."""
+        if self.generator is None:
+            return None
+        cited = {q.citation: passages[q.citation - 1].text for q in draft.quotes}
+        return self.generator.answer(query, cited)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The result types of the public contract: `Route`, `Passage`, `ClaimNote` and `Reply`."""
+"""The result types of the public contract: `Route`, `Passage`, `ClaimNote`, `GeneratedSentence` and
+`Reply`."""
 
 from __future__ import annotations
 
@@ -64,6 +65,20 @@ class ClaimNote:
 
 
 @dataclass(frozen=True)
+class GeneratedSentence:
+    """One sentence an opt-in language model wrote, and the verifier's verdict on it
+    (assistant/generation/verify.py): only kept sentences reach a visitor; staff see all of them."""
+
+    text: str  # as the model wrote it, citation markers kept
+    citations: tuple[int, ...]  # passage numbers it cites (1-based, as in `Reply.sources`)
+    kept: bool
+    support: float  # calibrated probability that its cited passages support it (verifier.json)
+    similarity: float  # best MiniLM cosine to a sentence (or two neighbouring ones) of those passages
+    supporting: str  # that sentence (or pair) of the passage
+    why_dropped: str = ""  # "" when kept
+
+
+@dataclass(frozen=True)
 class Reply:
     """What `Assistant.ask` returns."""
 
@@ -82,6 +97,10 @@ class Reply:
     # layer's probability for the route (None when a rule decided).
     routed_by: str = ""
     model_probability: float | None = None
+    # Opt-in generated answers (ASSISTANT_LLM_URL): every sentence the model wrote, kept or dropped, and
+    # how the answer was made: "extractive", "generated", or "extractive (fallback: why)".
+    generated: tuple[GeneratedSentence, ...] = ()
+    answer_mode: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -90,4 +109,5 @@ class Reply:
         data["sources"] = [p.to_dict() for p in self.sources]
         data["notices"] = list(self.notices)
         data["claim_notes"] = [asdict(n) for n in self.claim_notes]
+        data["generated"] = [asdict(s) for s in self.generated]
         return data

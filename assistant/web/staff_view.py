@@ -72,7 +72,34 @@ def staff_script_html(reply: Reply) -> str:
         title, text = "What the visitor sees", reply.text
     return (
         f'<div class="staff-script"><h3>{title}</h3><div class="script-text">{linked_html(text)}</div>'
-        f"{claim_notes_html(reply.claim_notes, title='Doubtful claims in this answer')}</div>"
+        f"{claim_notes_html(reply.claim_notes, title='Doubtful claims in this answer')}"
+        f"{generated_html(reply)}</div>"
+    )
+
+
+def generated_html(reply: Reply) -> str:
+    """Every sentence the language model wrote: kept ones with their support and passage, dropped ones
+    marked as dropped, with why; and how the answer was made. Empty when generation is off."""
+    if not reply.generated and not reply.answer_mode.startswith("extractive ("):
+        return ""
+    rows = []
+    for sentence in reply.generated:
+        state = "kept" if sentence.kept else "dropped"
+        verdict = "kept" if sentence.kept else f"dropped: {sentence.why_dropped}"
+        cited = ", ".join(f"[{n}]" for n in sentence.citations) or "none"
+        text = html.escape(sentence.text)
+        closest = html.escape(sentence.supporting)
+        rows.append(
+            f'<li class="generated generated--{state}">'
+            f"<p>{text if sentence.kept else f'<s>{text}</s>'}</p>"
+            f"<p class='generated-verdict'><b>{html.escape(verdict)}</b> · support {sentence.support:.2f} "
+            f"(similarity {sentence.similarity:.2f}) · cites {html.escape(cited)}</p>"
+            + (f"<p class='generated-support'>Closest passage sentence: {closest}</p>" if closest else "")
+            + "</li>"
+        )
+    return (
+        f'<div class="staff-generated"><h3>Generated sentences</h3>'
+        f"<p><b>Answer made:</b> {html.escape(reply.answer_mode)}</p><ol>{''.join(rows)}</ol></div>"
     )
 
 

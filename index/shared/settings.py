@@ -57,6 +57,23 @@ class Settings(BaseSettings):
         description="Its n-grams, weights and threshold: fitted by `python -m assistant.safety.fit`.",
     )
 
+    llm_url: str | None = Field(
+        None,
+        description="Opt-in generated answers: an OpenAI-compatible base URL (llama.cpp server, vLLM, "
+        "Ollama, a hosted API), e.g. http://127.0.0.1:8080/v1; unset keeps answers extractive and offline.",
+    )
+    llm_model: str = Field("local", description="Model name sent to that server.")
+    llm_api_key: SecretStr | None = Field(None, description="Its API key, if it needs one.")
+    llm_timeout: float = Field(
+        20.0, description="Seconds to wait for the model; slower answers fall back to the quoted answer."
+    )
+    llm_max_tokens: int = Field(160, description="Longest generated answer, in tokens.")
+    llm_verifier: Path = Field(
+        PROJECT_ROOT / "assistant" / "generation" / "verifier.json",
+        description="When a generated sentence counts as supported (fitted by "
+        "`python -m assistant.generation.calibrate`).",
+    )
+
     host: str = Field("127.0.0.1", description="Address the web app binds to.")
     port: int = Field(7860, description="Port of the web app.")
     staff_users: str = Field(
@@ -72,7 +89,7 @@ class Settings(BaseSettings):
         None, description="SQLite file for opt-in feedback/transcripts; unset keeps nothing."
     )
 
-    @field_validator("chroma_url", "chroma_token", "feedback_db", mode="before")
+    @field_validator("chroma_url", "chroma_token", "feedback_db", "llm_url", "llm_api_key", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         """`ASSISTANT_FEEDBACK_DB=` (empty) means off, not the current folder; likewise the others."""
