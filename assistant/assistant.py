@@ -6,7 +6,7 @@ import logging
 import threading
 import time
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -18,47 +18,24 @@ from assistant.abstention import AbstentionFeatures, AbstentionModel, CorpusVoca
 from assistant.answer import AnswerDraft, AnswerSettings, compose_answer
 from assistant.claims import ClaimNotes
 from assistant.claims import load as load_claims
+from assistant.fixed_replies import (
+    ABSTAIN_TEXT,
+    EMPTY_TEXT,
+    ROUTER_FAILED_TEXT,
+    TRIMMED_NOTICE,
+    UNAVAILABLE_TEXT,
+)
 from assistant.followup import resolve_query
 from assistant.generation.generator import AnswerGenerator, GeneratedAnswer
 from assistant.query_adapter import QueryAdapter
 from assistant.reply import Passage, Reply, ReplyKind, Route
-from assistant.resources import fill
 from assistant.retriever import HybridRetriever, RetrievalSettings
-from assistant.scope import SAMHSA, check_scope
+from assistant.scope import check_scope
 from index.shared.drugnames import canonicalize
 from index.shared.embeddings import EncodedQuery, QueryEmbeddings, load_embeddings, model_name
 from index.shared.settings import Settings
 
 log = logging.getLogger(__name__)
-
-EMPTY_TEXT = fill(
-    "Please type a question about clonazepam (Klonopin): for example its withdrawal symptoms, the signs "
-    "of an overdose, or how rehab works. If someone is in danger right now, call {emergency}."
-)
-ABSTAIN_TEXT = (
-    "My source page doesn't cover that, so I won't guess. A prescriber or a pharmacist can answer it. "
-    "For treatment referrals: " + SAMHSA + "."
-)
-UNAVAILABLE_TEXT = (
-    fill(
-        "Sorry, answers are temporarily unavailable. If someone is in danger, call {emergency} (or your "
-        "local emergency number). Poison Help: {poison_help}. Suicide & Crisis Lifeline: call or text "
-        "{lifeline}. For treatment referrals: "
-    )
-    + SAMHSA
-    + "."
-)
-# The router could not decide: whatever the message was, the visitor sees every help line.
-ROUTER_FAILED_TEXT = fill(
-    "Sorry, answers are temporarily unavailable.\n\n"
-    "**If someone may have taken too much, can't be woken or is having a seizure, call {emergency} now** "
-    "(outside the US: {emergency_eu} in the EU, {emergency_uk} in the UK). Poison Help: {poison_help} "
-    "(free, 24/7).\n\n"
-    "**If you are thinking about suicide or hurting yourself, call or text {lifeline}** (24/7), or text "
-    "HOME to {crisis_text}.\n\n"
-    "Please don't stop clonazepam suddenly: talk to your prescriber. SAMHSA National Helpline: {samhsa}."
-)
-TRIMMED_NOTICE = "Your message was long, so only its first {limit} characters were used."
 
 
 def clean_message(message: Any) -> str:
@@ -202,9 +179,15 @@ class Assistant:
     # -- public API ---------------------------------------------------------------------------------
 
     def ask(self, message: Any, history: Sequence[str | Mapping] = ()) -> Reply:
+        *_, reply = self.ask_stream(message, history)
+        return reply
+
+    def ask_stream(self, message: Any, history: Sequence[str | Mapping] = ()) -> Iterator[str | Reply]:
+        """The sentences of a generated answer, each as soon as it is verified (none when answers are
+        extractive), then the `Reply`, whose text starts with them joined by spaces."""
         started = time.perf_counter()
-        reply = self._ask(message, history or ())
-        return replace(reply, latency_ms=round((time.perf_counter() - started) * 1000, 2))
+        reply = yield from self._ask(message, history or ())
+        yield replace(reply, latency_ms=round((time.perf_counter() - started) * 1000, 2))
 
     def search(self, query: str, k: int | None = None) -> list[Passage]:
         """Staff quick search over the corpus: ranked passages, no routing or abstention."""
@@ -284,7 +267,7 @@ class Assistant:
 
     # -- steps ----------------------------------------------------------------------------------------
 
-    def _ask(self, message: Any, history: Sequence[str | Mapping]) -> Reply:
+    def _ask(self, message: Any, history: Sequence[str | Mapping]) -> Generator[str, None, Reply]:
         raw = message if isinstance(message, str) else clean_message(message)
         # 1. The safety router sees the raw message first, before any cleaning, trimming or retrieval.
         try:
@@ -355,7 +338,7 @@ class Assistant:
                 reason=reason,
                 query=query,
             )
-        generated = self._generate(query, passages, draft)
+        generated = yield from self._generate(query, passages, draft)
         return reply(
             ReplyKind.ANSWER,
             generated.text if generated else "",
@@ -371,12 +354,17 @@ class Assistant:
 
     def _generate(
         self, query: str, passages: Sequence[Passage], draft: AnswerDraft
-    ) -> GeneratedAnswer | None:
-        """The verified generated answer from the passages the quotes come from, or None when off."""
+    ) -> Generator[str, None, GeneratedAnswer | None]:
+        """Yields each verified sentence; returns the generated answer from the passages the quotes come
+        from, or None when generation is off."""
         if self.generator is None:
             return None
         cited = {q.citation: passages[q.citation - 1].text for q in draft.quotes}
-        return self.generator.answer(query, cited)
+        for event in self.generator.stream(query, cited):
+            if isinstance(event, GeneratedAnswer):
+                return event
+            yield event.text
+        return None
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ examples:
   python -m evals --cases my.jsonl --cases more.jsonl
   python -m evals --url http://127.0.0.1:7860      through a running app's /api/ask
   python -m evals --export-ragas run.jsonl         QA cases as RAGAS/DeepEval rows
+  ASSISTANT_LLM_URL=http://127.0.0.1:8080/v1 python -m evals --llm --check   the generated path
 
 exit status: 0 done (and check passed), 1 check failed, 2 bad case file, option or report."""
 
@@ -104,6 +105,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-robustness",
         action="store_true",
         help="skip the perturbed copies of the correctly routed safety cases (assistant/safety/perturb.py)",
+    )
+    parser.add_argument(
+        "--llm",
+        action="store_true",
+        help="score the opt-in generated path instead (evals/generation.py): the verifier on the labelled "
+        "sentence pairs and, with ASSISTANT_LLM_URL set, generated answers on the QA files; writes llm.json",
     )
     return parser
 
@@ -212,4 +219,9 @@ def _client_factory(args: argparse.Namespace, console: Console) -> Callable[[], 
 def main(argv: Sequence[str] | None = None, make_client: Callable[[], Any] | None = None) -> int:
     args = build_parser().parse_args(argv)
     console = Console()
+    if args.llm:
+        from evals import generation
+
+        files = [_relative(p) for p in args.cases or default_case_files()]
+        return generation.run(files, args.out / "llm.json", args.check, console)
     return run(args, make_client or _client_factory(args, console), console)

@@ -8,7 +8,7 @@ import logging
 import re
 import time
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.generation.prompt import messages
@@ -22,6 +22,7 @@ from assistant.generation.verify import (
 from assistant.reply import GeneratedSentence
 
 log = logging.getLogger(__name__)
+_TOO_FEW = "too few of the sentences"
 # A sentence is complete once its end mark is followed by space and something other than a citation.
 _COMPLETE = re.compile(r"[.!?](?:[ \t]*\[[\d,;\s]+\])?[ \t]+(?=[^\s\[])")
 
@@ -29,8 +30,9 @@ _COMPLETE = re.compile(r"[.!?](?:[ \t]*\[[\d,;\s]+\])?[ \t]+(?=[^\s\[])")
 @dataclass(frozen=True)
 class GeneratedAnswer:
     sentences: tuple[GeneratedSentence, ...]  # every sentence the model wrote, kept or dropped
-    fallback: str  # why the quoted answer stands alone ("" when the kept sentences are shown)
+    fallback: str  # why the quoted answer stands alone ("" when kept sentences are shown)
     latency_ms: float
+    interrupted: str = ""  # why the model's output ended early, after kept sentences were shown
 
     @property
     def kept(self) -> tuple[GeneratedSentence, ...]:
@@ -38,8 +40,11 @@ class GeneratedAnswer:
 
     @property
     def mode(self) -> str:
-        """`Reply.answer_mode`: "generated", or why the quoted answer stands alone."""
-        return f"extractive (fallback: {self.fallback})" if self.fallback else "generated"
+        """`Reply.answer_mode`: "generated" (with why it was cut short, if it was), or why the quoted
+        answer stands alone."""
+        if self.fallback:
+            return f"extractive (fallback: {self.fallback})"
+        return f"generated ({self.interrupted})" if self.interrupted else "generated"
 
     @property
     def text(self) -> str:
@@ -49,11 +54,15 @@ class GeneratedAnswer:
 
 @dataclass(frozen=True)
 class AnswerGenerator:
-    """`chat_model`: a LangChain chat model (ChatOpenAI against any OpenAI-compatible server)."""
+    """`chat_model`: a LangChain chat model (ChatOpenAI against any OpenAI-compatible server).
+
+    A verified sentence is shown (streamed) at once, so what a visitor has seen is never taken back:
+    it is shown only while at least `min_kept_share` of the sentences written so far were supported
+    (a model that wanders from its passages is not trusted for the rest), and if the model then fails
+    the shown sentences stay. Nothing shown means the quotes stand alone."""
 
     chat_model: Any
     verifier: SentenceVerifier
-    # Fewer kept sentences than this share of those written means the model wandered: quotes only.
     min_kept_share: float = 0.5
     # The whole answer's time limit; the client's timeout only bounds each wait for the next bytes.
     deadline_seconds: float = 30.0
@@ -78,13 +87,19 @@ class AnswerGenerator:
     def stream(
         self, question: str, passages: Mapping[int, str]
     ) -> Iterator[GeneratedSentence | GeneratedAnswer]:
-        """Each kept sentence as soon as it is verified, then the whole verdict (a `GeneratedAnswer`)."""
+        """Each sentence to show as soon as it is verified, then the whole verdict (a `GeneratedAnswer`)."""
         started = time.perf_counter()
         checked: list[GeneratedSentence] = []
 
-        def done(fallback: str) -> GeneratedAnswer:
+        def done(fallback: str, interrupted: str = "") -> GeneratedAnswer:
             elapsed = round((time.perf_counter() - started) * 1000, 1)
-            return GeneratedAnswer(tuple(checked), fallback, elapsed)
+            return GeneratedAnswer(tuple(checked), fallback, elapsed, interrupted)
+
+        def verdicts(sentences: list[str]) -> Iterator[GeneratedSentence]:
+            for sentence in sentences:
+                verdict = self._check(sentence, prepared, checked)
+                if verdict is not None and verdict.kept:
+                    yield verdict
 
         try:
             prepared = self.verifier.prepare(passages)
@@ -94,27 +109,23 @@ class AnswerGenerator:
                     raise TimeoutError(f"no complete answer within {self.deadline_seconds:g} s")
                 buffer += _text_of(chunk)
                 complete, buffer = _split_complete(buffer)
-                for sentence in complete:
-                    verdict = self._check(sentence, prepared, checked)
-                    if verdict is not None and verdict.kept:
-                        yield verdict
-            for sentence in split_generated(buffer):
-                verdict = self._check(sentence, prepared, checked)
-                if verdict is not None and verdict.kept:
-                    yield verdict
+                yield from verdicts(complete)
+            yield from verdicts(split_generated(buffer))
         except Exception as exc:  # down, hanging past the timeout, garbage: the quotes stand alone
             log.warning("language model failed: %s", type(exc).__name__)
-            yield done(f"the language model failed ({type(exc).__name__})")
+            failure = f"the language model failed ({type(exc).__name__})"
+            yield done("", failure) if any(s.kept for s in checked) else done(failure)
             return
         kept = sum(s.kept for s in checked)
-        if not checked:
-            yield done("the language model wrote nothing")
-        elif not kept:
-            yield done("no generated sentence was supported by its passage")
-        elif kept < self.min_kept_share * len(checked):
-            yield done(f"only {kept} of {len(checked)} generated sentences were supported")
-        else:
+        supported = sum(s.kept or s.why_dropped.startswith(_TOO_FEW) for s in checked)
+        if kept:
             yield done("")
+        elif not checked:
+            yield done("the language model wrote nothing")
+        elif not supported:
+            yield done("no generated sentence was supported by its passage")
+        else:
+            yield done(f"only {supported} of {len(checked)} generated sentences were supported")
 
     def _check(
         self, sentence: str, prepared: PreparedPassages, checked: list[GeneratedSentence]
@@ -123,6 +134,9 @@ class AnswerGenerator:
         if any(_same(sentence, earlier.text) for earlier in checked):
             return None
         verdict = self.verifier.check_one(sentence, prepared)
+        supported = sum(s.kept or s.why_dropped.startswith(_TOO_FEW) for s in checked) + verdict.kept
+        if verdict.kept and supported < self.min_kept_share * (len(checked) + 1):
+            verdict = replace(verdict, kept=False, why_dropped=f"{_TOO_FEW} so far were supported")
         checked.append(verdict)
         return verdict
 

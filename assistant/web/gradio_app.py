@@ -18,6 +18,7 @@ apply_offline_environment()  # before gradio is imported: no analytics, no hub c
 
 import gradio as gr  # noqa: E402
 
+from assistant.reply import Reply  # noqa: E402
 from assistant.web import markup, staff_view  # noqa: E402
 from assistant.web import visitor_view as ui  # noqa: E402
 
@@ -60,6 +61,14 @@ CONCURRENCY = 4  # chat events run at once per app; the rest queue
 ChatHistory = list[dict[str, Any]]
 
 
+def _replies(assistant: Any, message: str, earlier: list[str]) -> Iterator[str | Reply]:
+    """`ask_stream` where the assistant has it (verified sentences, then the reply), else `ask`."""
+    if hasattr(assistant, "ask_stream"):
+        yield from assistant.ask_stream(message, earlier)
+    else:
+        yield assistant.ask(message, earlier)
+
+
 def build_chat(
     assistant: Assistant, *, feedback: FeedbackLog | None = None, stream_delay: float = STREAM_DELAY_S
 ) -> gr.Blocks:
@@ -72,8 +81,15 @@ def build_chat(
         if message.strip():  # the visitor's message shows at once, before the answer is ready
             history.append(ui.user_message(message))
             yield history, "", routes
+        reply = None
         try:
-            reply = assistant.ask(message, earlier)
+            shown = ""
+            for event in _replies(assistant, message, earlier):
+                if isinstance(event, Reply):
+                    reply = event
+                else:  # a verified sentence of a generated answer, shown as soon as it is checked
+                    shown = f"{shown} {event}".strip()
+                    yield [*history, {"role": "assistant", "content": shown}], "", routes
         except Exception as exc:  # the visitor still gets the help numbers; the message is not logged
             logger.error("assistant.ask failed in the chat: %s", type(exc).__name__)
             reply = None

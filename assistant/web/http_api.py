@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import logging
 import traceback
+from collections.abc import Iterator
 from typing import Any, Literal, Protocol
 
 from fastapi import FastAPI, HTTPException, Request, Response
@@ -221,6 +222,32 @@ class _BodyLimit:
         await self.app(scope, limited_receive, send)
 
 
+def _streamed_completion(
+    assistant: Any, body: openai_compat.ChatCompletionRequest, question: str, history: list[Any]
+) -> StreamingResponse:
+    """Generated sentences as they are verified (`Assistant.ask_stream`), then the rest of the reply."""
+    include_usage = body.stream_options is not None and body.stream_options.include_usage
+
+    def usage_for(reply: Reply) -> dict[str, int]:
+        return openai_compat.approximate_usage(question, history, reply)
+
+    def events() -> Iterator[Any]:
+        try:
+            yield from assistant.ask_stream(question, history)
+        except Exception as exc:
+            logger.error("assistant.ask_stream failed with %s", type(exc).__name__)
+            raise
+
+    chunks = openai_compat.streamed_completion_chunks(
+        events(), model=body.model, usage_for=usage_for if include_usage else None, failed_text=ASK_FAILED
+    )
+    return StreamingResponse(
+        _sse(chunks),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
+
+
 def _sse(events: Any) -> Any:
     for event in events:
         yield f"data: {json.dumps(event, ensure_ascii=False)}\n\n"
@@ -287,6 +314,8 @@ def create_api(
     @app.post("/v1/chat/completions", response_model=None)
     def chat_completions(body: openai_compat.ChatCompletionRequest) -> dict[str, Any] | StreamingResponse:
         question, history = openai_compat.question_and_history(body.messages)
+        if body.stream and hasattr(assistant, "ask_stream"):
+            return _streamed_completion(assistant, body, question, list(history))
         reply = _call_assistant(assistant, question, list(history))
         usage = openai_compat.approximate_usage(question, history, reply)
         if not body.stream:

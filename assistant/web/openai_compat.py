@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -148,14 +148,7 @@ def text_pieces(text: str, words: int = WORDS_PER_CHUNK) -> list[str]:
     return ["".join(tokens[i : i + words]) for i in range(0, len(tokens), words)]
 
 
-def completion_chunks(
-    reply: Reply, *, model: str, usage: dict[str, int] | None = None
-) -> Iterator[dict[str, Any]]:
-    """``chat.completion.chunk`` objects: the role, the text in pieces, then the stop with the extra field.
-
-    With ``usage`` (the client asked for ``stream_options.include_usage``) a last chunk with no
-    choices carries it, as OpenAI does.
-    """
+def _chunk_maker(model: str) -> tuple[dict[str, Any], Callable[..., dict[str, Any]]]:
     base = {
         "id": new_completion_id(),
         "object": "chat.completion.chunk",
@@ -167,9 +160,53 @@ def completion_chunks(
         choice = {"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish_reason}
         return {**base, "choices": [choice], **extra}
 
+    return base, chunk
+
+
+def completion_chunks(
+    reply: Reply, *, model: str, usage: dict[str, int] | None = None
+) -> Iterator[dict[str, Any]]:
+    """``chat.completion.chunk`` objects: the role, the text in pieces, then the stop with the extra field.
+
+    With ``usage`` (the client asked for ``stream_options.include_usage``) a last chunk with no
+    choices carries it, as OpenAI does.
+    """
+    base, chunk = _chunk_maker(model)
     yield chunk({"role": "assistant", "content": ""})
     for piece in text_pieces(reply.text):
         yield chunk({"content": piece})
     yield chunk({}, "stop", assistant=assistant_field(reply))
     if usage is not None:
         yield {**base, "choices": [], "usage": usage}
+
+
+def streamed_completion_chunks(
+    events: Iterator[str | Reply],
+    *,
+    model: str,
+    usage_for: Callable[[Reply], dict[str, int]] | None = None,
+    failed_text: str = "",
+) -> Iterator[dict[str, Any]]:
+    """``chat.completion.chunk`` objects for `Assistant.ask_stream`: each verified sentence of a generated
+    answer as it arrives, then the rest of the reply's text in pieces, then the stop with the extra
+    field (and the usage, with `usage_for`). Should the events fail after the stream began,
+    `failed_text` (the help numbers) ends it: the events' producer logs the error."""
+    base, chunk = _chunk_maker(model)
+    yield chunk({"role": "assistant", "content": ""})
+    sent = ""
+    try:
+        for event in events:
+            if isinstance(event, Reply):
+                rest = event.text[len(sent) :] if event.text.startswith(sent) else f"\n\n{event.text}"
+                for piece in text_pieces(rest):
+                    yield chunk({"content": piece})
+                yield chunk({}, "stop", assistant=assistant_field(event))
+                if usage_for is not None:
+                    yield {**base, "choices": [], "usage": usage_for(event)}
+                return
+            piece = f" {event}" if sent else event
+            sent += piece
+            yield chunk({"content": piece})
+    except Exception:
+        yield chunk({"content": f"\n\n{failed_text}" if sent else failed_text})
+        yield chunk({}, "stop")

@@ -71,10 +71,18 @@ def test_yes_or_no_is_kept_only_when_the_passage_says_it() -> None:
 
 
 def test_too_little_supported_falls_back_to_the_quotes() -> None:
-    output = "[1] It is highly addictive.\n[1] Xanax is worse.\n[1] It lasts 12 hours.\n[1] The FDA says so."
+    output = "[1] Xanax is worse.\n[1] It lasts 12 hours.\n[1] The FDA says so.\n[1] It is highly addictive."
     answer = AnswerGenerator(scripted(output), verifier()).answer("q", PASSAGES)
-    assert sum(s.kept for s in answer.sentences) == 1
+    assert not any(s.kept for s in answer.sentences)
+    assert answer.sentences[-1].why_dropped == "too few of the sentences so far were supported"
     assert answer.fallback == "only 1 of 4 generated sentences were supported" and answer.text == ""
+
+
+def test_a_shown_sentence_stays_when_later_ones_are_dropped() -> None:
+    output = "[1] It is highly addictive.\n[1] Xanax is worse.\n[1] It lasts 12 hours."
+    answer = AnswerGenerator(scripted(output), verifier()).answer("q", PASSAGES)
+    assert [s.kept for s in answer.sentences] == [True, False, False]
+    assert answer.mode == "generated" and answer.text == "It is highly addictive [1]."
 
 
 def test_a_repeated_sentence_is_checked_once() -> None:
@@ -108,7 +116,16 @@ def test_a_stream_cut_in_half_shows_nothing_it_had_not_verified() -> None:
     streamed = [e for e in events if isinstance(e, GeneratedSentence)]
     final = events[-1]
     assert [s.text for s in streamed] == ["It is highly addictive [1]."]
-    assert isinstance(final, GeneratedAnswer) and final.fallback.startswith("the language model failed")
+    # what was shown stays shown; the unfinished sentence never is
+    assert isinstance(final, GeneratedAnswer) and final.text == "It is highly addictive [1]."
+    assert final.mode == "generated (the language model failed (ConnectionError))"
+
+
+def test_a_stream_that_fails_before_any_sentence_falls_back() -> None:
+    answer = AnswerGenerator(Failing(ConnectionError("reset"), "[1] It is hi"), verifier()).answer(
+        "q", PASSAGES
+    )
+    assert answer.fallback == "the language model failed (ConnectionError)" and answer.text == ""
 
 
 def test_kept_sentences_stream_as_they_are_verified() -> None:

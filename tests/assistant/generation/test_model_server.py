@@ -4,15 +4,15 @@ verifier must catch, and servers that are down, hang, answer garbage or cut thei
 from __future__ import annotations
 
 import json
-import re
 import time
 
 import pytest
 
 from assistant import Assistant
 from assistant.generation.generator import AnswerGenerator
-from assistant.generation.verify import SentenceVerifier, without_citations
+from assistant.generation.verify import SentenceVerifier
 from assistant.reply import ReplyKind, Route
+from evals.generation import unsupported_terms
 
 pytestmark = pytest.mark.slow
 
@@ -30,27 +30,6 @@ QUESTIONS = [
     "when was klonopin introduced and how long does it last",
     "where does most abused clonazepam come from",
 ]
-NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten twelve twenty thirty hundred thousand million"
-)
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d|\b(?:" + "|".join(NUMBER_WORDS.split()) + r")\b", re.I)
-
-
-def unsupported_terms(sentence: str, sources: str) -> list[str]:
-    """An independent check of a shown sentence: its numbers and mid-sentence capitalised words that
-    the reply's sources never contain (the verifier's own lists are not used)."""
-    text, haystack = without_citations(sentence), " ".join(sources.split()).lower()
-    digits_in_sources = set(re.findall(r"\d+", haystack.replace(",", "")))
-    missing = [
-        n
-        for n in _NUMBER.findall(text)
-        if (n.replace(",", "") not in digits_in_sources if n[0].isdigit() else n.lower() not in haystack)
-    ]
-    words = re.findall(r"[A-Za-z][A-Za-z-]+", text)
-    missing += [
-        w for w in words[1:] if w[0].isupper() and w.lower() not in haystack and w.lower() != "klonopin"
-    ]
-    return missing
 
 
 @pytest.fixture(scope="module")
