@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 import threading
 import time
-import unicodedata
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,8 @@ from assistant.fixed_replies import (
 )
 from assistant.followup import resolve_query
 from assistant.generation.generator import AnswerGenerator, GeneratedAnswer
+from assistant.index_repair import IndexRepair
+from assistant.message import clean_message
 from assistant.query_adapter import QueryAdapter
 from assistant.reply import Passage, Reply, ReplyKind, Route
 from assistant.retriever import HybridRetriever, RetrievalSettings
@@ -36,15 +38,6 @@ from index.shared.embeddings import EncodedQuery, QueryEmbeddings, load_embeddin
 from index.shared.settings import Settings
 
 log = logging.getLogger(__name__)
-
-
-def clean_message(message: Any) -> str:
-    """A printable string: control and unpaired-surrogate characters removed, spacing kept readable."""
-    if not isinstance(message, str):
-        message = "" if message is None else str(message)
-    message = message.encode("utf-8", "replace").decode("utf-8")
-    kept = (ch if unicodedata.category(ch)[0] != "C" or ch in "\n\t" else " " for ch in message)
-    return " ".join("".join(kept).split())
 
 
 class Assistant:
@@ -60,6 +53,7 @@ class Assistant:
         query_adapter: QueryAdapter | None = None,
         abstention: AbstentionModel | None = None,
         generator: AnswerGenerator | None = None,
+        rebuild: Callable[[], Any] | None = None,
     ) -> None:
         """`reopen`, when given, opens the index again: a degraded assistant retries it (at most every
         `settings.reconnect_seconds`), so a Chroma server that comes back is picked up without a
@@ -67,7 +61,8 @@ class Assistant:
         `query_adapter`: moves questions' vectors towards the page's wording (default: the settings'
         file when `settings.query_adaptation` is on; retrieval falls back to the plain vectors without it).
         `abstention`: when to abstain (default: `settings.abstention_model`). `generator`: opt-in
-        generated answers above the quotes (`Assistant.load` makes one when `settings.llm_url` is set)."""
+        generated answers above the quotes (`load` makes one when `settings.llm_url` is set). `rebuild`:
+        run in the background when there is no index to open (`load` passes one for a corrupt index)."""
         self.settings = settings
         self.embeddings = embeddings
         self.generator = generator
@@ -92,6 +87,17 @@ class Assistant:
         self._store_error = store_error
         # One reference, replaced whole: a question in flight keeps the build it started with.
         self._index: _OpenIndex | None = self._open_index(store) if store else None
+        self._repair = IndexRepair(rebuild, self._retry_now) if rebuild and store is None else None
+        if self._repair is not None:
+            self._repair.start()
+
+    @property
+    def index_repair(self) -> IndexRepair | None:
+        """The background rebuild of a corrupt index, if one was started."""
+        return self._repair
+
+    def _retry_now(self) -> None:
+        self._last_attempt = float("-inf")  # a finished rebuild is opened by the next question
 
     def _open_index(self, store: Any) -> _OpenIndex:
         vocabulary = CorpusVocabulary.of(store.lexical.vocabulary, store.lexical.stem)
@@ -113,7 +119,7 @@ class Assistant:
         or a Chroma server that is down: the assistant then runs degraded (safety routing works,
         questions get a clear 'unavailable', /healthz says why) and retries opening it. `chat_model`: a
         LangChain chat model for generated answers (default: ChatOpenAI when `settings.llm_url` is set)."""
-        from index.builder import backend_from_settings, ensure_index
+        from index.builder import backend_from_settings, build_from_settings, ensure_index
         from index.store import IndexStore
 
         settings = settings or Settings()
@@ -138,9 +144,12 @@ class Assistant:
             log.error("index unavailable: %s", exc)
             store, error = None, f"{type(exc).__name__}: {exc}"
         generator = AnswerGenerator.from_settings(settings, embeddings, chat_model)
+        # A corrupt embedded index is rebuilt from the corpus in the background (not on a server: shared).
+        corrupt = store is None and build_if_missing and not settings.chroma_url and "no index" not in error
+        rebuild = partial(build_from_settings, settings, embeddings, force=True, log=log.info)
         return cls(
             settings, embeddings, store, error, reopen=open_store, abstention=abstention,
-            query_adapter=query_adapter, generator=generator,
+            query_adapter=query_adapter, generator=generator, rebuild=rebuild if corrupt else None,
         )  # fmt: skip
 
     @property
@@ -248,7 +257,10 @@ class Assistant:
                 opened.store.ping()
             except Exception as exc:  # e.g. the Chroma server went down after start-up
                 error = f"vector store not answering ({type(exc).__name__}: {exc})"
-        if opened is None or error:
+        repair = self._repair
+        if opened is None and repair is not None and repair.running:
+            index |= {"status": "rebuilding", "error": f"rebuilding from the corpus after: {error}"}
+        elif opened is None or error:
             index |= {"status": "unavailable", "error": error}
         else:
             index |= {
@@ -261,6 +273,7 @@ class Assistant:
             "name": model_name(self.embeddings),
             "backstop": bool(self._backstop and self._backstop.enabled),
             "learned_escalation": bool(self._learned and self._learned.enabled),
+            "generated_answers": self.generator is not None,  # opt-in (ASSISTANT_LLM_URL); never its URL
         }
         status = "ok" if index["status"] == "ok" else "degraded"
         return {"status": status, "index": index, "model": model, "router": "ok"}

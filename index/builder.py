@@ -112,7 +112,7 @@ def build_index(
 
         recipe = Manifest(model_name(embeddings), 0, chunk_size, chunk_overlap, SPLITTER_NAME)
         previous_dir = current_build(index_dir)
-        previous = Manifest.read(previous_dir / "manifest.json") if previous_dir else None
+        previous = _previous_manifest(previous_dir, force)
         messages: list[str] = []
         full_reason = ""
         if force:
@@ -207,6 +207,18 @@ def build_index(
             full_rebuild_reason=full_reason,
             messages=tuple(messages),
         )
+
+
+def _previous_manifest(previous_dir: Path | None, force: bool) -> Manifest | None:
+    """The current build's manifest; a forced rebuild (of a corrupt index, say) goes on without it."""
+    if previous_dir is None:
+        return None
+    try:
+        return Manifest.read(previous_dir / "manifest.json")
+    except (OSError, ValueError, TypeError):
+        if force:
+            return None
+        raise
 
 
 def _write_jsonl(path: Path, rows: Iterable[dict]) -> None:

@@ -15,7 +15,7 @@ from core_support import BuiltIndex, stub_model
 
 from assistant import Assistant
 from assistant.answer import NOT_ADVICE
-from assistant.assistant import clean_message
+from assistant.message import clean_message
 from assistant.reply import ReplyKind, Route
 from assistant.scope import DOSING_TEXT, INJECTION_TEXT, OBTAINING_TEXT
 from index.shared.embeddings import HashingEmbeddings
