@@ -7,8 +7,9 @@ Routes (all request bodies are capped at ``max_body_bytes``, 64 KB by default; l
 
 - ``POST /api/ask`` ``{"message": str, "history": [str | {"role", "content"}]}`` →
   ``{"route", "kind", "text", "sources": [{"text", "section", "score"}], "abstained", "latency_ms",
-  "notices", "claim_notes": [{"id", "span", "note", "source"}]}`` (claim_notes: the corrections shown
-  beside doubtful quotes, also inside ``text``).
+  "notices", "claim_notes": [{"id", "span", "note", "source"}], "answer_mode"}`` (claim_notes: the
+  corrections shown beside doubtful quotes, also inside ``text``; answer_mode: "extractive",
+  "generated" or "extractive (fallback: ...)" for an answer, "" otherwise).
   The router's ``reason`` and the staff ``script`` are staff information and never leave through
   this public API. An empty message gets the assistant's gentle prompt (200).
 - ``GET /healthz`` → ``bot.health()``; 200 when ``status`` is ``"ok"``, 503 otherwise.
@@ -60,7 +61,7 @@ PUBLIC_HEALTH = {
     "status": None,
     "router": None,
     "index": ("status", "backend", "chunks", "documents", "built_at"),
-    "model": ("name", "backstop", "learned_escalation"),
+    "model": ("name", "backstop", "learned_escalation", "generated_answers"),
 }
 
 
@@ -122,6 +123,7 @@ class AskResponse(BaseModel):
     latency_ms: float
     notices: list[str]
     claim_notes: list[ClaimNoteOut]
+    answer_mode: str
 
 
 class FeedbackRequest(BaseModel):
@@ -141,6 +143,7 @@ def public_reply(reply: Reply) -> dict[str, Any]:
         "latency_ms": reply.latency_ms,
         "notices": list(reply.notices),
         "claim_notes": openai_compat.public_claim_notes(reply),
+        "answer_mode": reply.answer_mode,
     }
 
 

@@ -97,6 +97,7 @@ def assistant_field(reply: Reply) -> dict[str, Any]:
         "latency_ms": reply.latency_ms,
         "notices": list(reply.notices),
         "claim_notes": public_claim_notes(reply),
+        "answer_mode": reply.answer_mode,
     }
 
 

@@ -108,6 +108,7 @@ def test_ask_returns_the_public_reply(client: TestClient, fake: FakeAssistant) -
         "latency_ms": 12.5,
         "notices": [],
         "claim_notes": [],
+        "answer_mode": "",
     }
     assert fake.calls == [("How long is rehab?", [])]
 
@@ -509,7 +510,8 @@ def test_real_assistant_answers_with_sources_and_routes_emergencies(real_client:
     assert (answer["route"], answer["abstained"]) == ("none", False)
     assert answer["sources"] and all(s["section"] and s["text"] for s in answer["sources"])
     expected = {"route", "kind", "text", "sources", "abstained", "latency_ms", "notices", "claim_notes"}
-    assert set(answer) == expected
+    assert set(answer) == expected | {"answer_mode"}
+    assert answer["answer_mode"] == "extractive"  # generated answers are opt-in
 
     emergency = real_client.post(
         "/api/ask", json={"message": "My friend took a lot of pills and won't wake up"}
