@@ -33,10 +33,12 @@ from typing import Any, Literal, Protocol
 
 from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.reply import Reply, Route
@@ -54,6 +56,9 @@ ASK_FAILED = fill(
     "The assistant could not answer; the error was logged. "
     "If someone is in danger call {emergency}; for a crisis call or text {lifeline}."
 )
+
+
+BODY_UNREADABLE_HELP = fill("If someone is in danger call {emergency}; for a crisis call or text {lifeline}.")
 
 
 # What /healthz may tell anyone: states and counts, never a file-system path, URL or error text.
@@ -176,6 +181,16 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> JS
     return JSONResponse(body, status_code=422)
 
 
+async def _unreadable_body(request: Request, exc: StarletteHTTPException) -> Any:
+    """A body that is not JSON or not UTF-8 (400) may hold a message in danger that nobody can read:
+    the reply says what was wrong and gives the help numbers. Other HTTP errors as FastAPI gives them."""
+    if exc.status_code != 400:
+        return await http_exception_handler(request, exc)
+    message = f"The request body could not be read as JSON in UTF-8. {BODY_UNREADABLE_HELP}"
+    body = {"detail": message, "error": {"message": message, "type": "invalid_request_error"}}
+    return JSONResponse(body, status_code=400)
+
+
 def _call_assistant(assistant: AskingAssistant, message: str, history: list[Any]) -> Reply:
     try:
         return assistant.ask(message, history)
@@ -271,7 +286,10 @@ def create_api(
         description="Grounded answers from the source document; safety routing first. Not medical advice.",
         docs_url=None,
         redoc_url=None,
-        exception_handlers={RequestValidationError: _validation_error},
+        exception_handlers={
+            RequestValidationError: _validation_error,
+            StarletteHTTPException: _unreadable_body,
+        },
     )
     app.add_middleware(_BodyLimit, max_bytes=max_body_bytes)
     app.state.assistant = assistant

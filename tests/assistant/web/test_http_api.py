@@ -561,3 +561,19 @@ def test_real_assistant_is_consistent_under_concurrent_requests(real_client: Tes
             serial[q]["text"],
             serial[q]["sources"],
         )
+
+
+@pytest.mark.parametrize(
+    "body", [b'{"message": "\xff\xfe i want to die"}', b'{"message": "hi",', b"[" * 999 + b"]" * 999]
+)
+def test_an_unreadable_body_gets_a_clear_400_with_the_help_numbers(client: TestClient, body: bytes) -> None:
+    response = client.post("/api/ask", content=body, headers={"Content-Type": "application/json"})
+    assert response.status_code in (400, 422)
+    if response.status_code == 400:
+        assert "could not be read as JSON" in response.json()["detail"]
+        assert "911" in response.text and "988" in response.text
+
+
+def test_other_http_errors_keep_fastapis_answer(client: TestClient) -> None:
+    assert client.get("/api/ask").json() == {"detail": "Method Not Allowed"}
+    assert client.get("/no-such-page").status_code == 404
