@@ -8,7 +8,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import signal
-import socket
 import subprocess
 import threading
 import time
@@ -19,13 +18,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from index.chroma_server import free_port
+
 SMOLLM2 = "SmolLM2-135M-Instruct.Q4_1.gguf"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def llama_server_binary() -> Path:

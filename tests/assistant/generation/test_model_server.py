@@ -13,6 +13,7 @@ from assistant.generation.generator import AnswerGenerator
 from assistant.generation.verify import SentenceVerifier
 from assistant.reply import ReplyKind, Route
 from evals.generation import unsupported_terms
+from index.chroma_server import free_port
 
 pytestmark = pytest.mark.slow
 
@@ -121,8 +122,6 @@ def half_stream(handler) -> None:
 
 
 def closed_port_url() -> str:
-    from tests.assistant.generation.conftest import free_port
-
     return f"http://127.0.0.1:{free_port()}/v1"
 
 
