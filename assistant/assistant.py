@@ -7,7 +7,6 @@ import threading
 import time
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +27,14 @@ from assistant.fixed_replies import (
 from assistant.followup import resolve_query
 from assistant.generation.generator import AnswerGenerator, GeneratedAnswer
 from assistant.index_repair import IndexRepair
+from assistant.loading import open_assistant
 from assistant.message import clean_message
 from assistant.query_adapter import QueryAdapter
 from assistant.reply import Passage, Reply, ReplyKind, Route
 from assistant.retriever import HybridRetriever, RetrievalSettings
 from assistant.scope import check_scope
 from index.shared.drugnames import canonicalize
-from index.shared.embeddings import EncodedQuery, QueryEmbeddings, load_embeddings, model_name
+from index.shared.embeddings import EncodedQuery, QueryEmbeddings, model_available, model_name
 from index.shared.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -72,7 +72,8 @@ class Assistant:
         if query_adapter is None and settings.query_adaptation:
             query_adapter = QueryAdapter.load_or_none(settings.query_adapter, model_name(embeddings))
         self.query_adapter = query_adapter
-        self._backstop = safety.SemanticBackstop(embeddings) if settings.semantic_backstop else None
+        model = embeddings if model_available(embeddings) else None
+        self._backstop = safety.SemanticBackstop(model) if settings.semantic_backstop else None
         self._learned = (
             safety.LearnedEscalation(settings.learned_escalation_model)
             if settings.learned_escalation
@@ -115,41 +116,13 @@ class Assistant:
         query_adapter: QueryAdapter | None = None,
         chat_model: Any | None = None,
     ) -> Assistant:
-        """Opens the index (building it first if missing). Never raises for a missing or broken index
-        or a Chroma server that is down: the assistant then runs degraded (safety routing works,
-        questions get a clear 'unavailable', /healthz says why) and retries opening it. `chat_model`: a
-        LangChain chat model for generated answers (default: ChatOpenAI when `settings.llm_url` is set)."""
-        from index.builder import backend_from_settings, build_from_settings, ensure_index
-        from index.store import IndexStore
-
-        settings = settings or Settings()
-        embeddings = (
-            embeddings
-            if isinstance(embeddings, QueryEmbeddings)
-            else QueryEmbeddings(embeddings or load_embeddings())
-        )
-        backend = backend_from_settings(settings)
-
-        def open_store() -> Any:
-            store = IndexStore.open(settings.index_dir, embeddings, settings.collection, backend)
-            if store.manifest.model != model_name(embeddings):
-                raise ValueError(f"index was built with {store.manifest.model}; rebuild it")
-            return store
-
-        try:
-            if build_if_missing:
-                ensure_index(settings, embeddings, log=log.info)
-            store, error = open_store(), ""
-        except Exception as exc:  # degraded mode: the router still works, /healthz reports why
-            log.error("index unavailable: %s", exc)
-            store, error = None, f"{type(exc).__name__}: {exc}"
-        generator = AnswerGenerator.from_settings(settings, embeddings, chat_model)
-        # A corrupt embedded index is rebuilt from the corpus in the background (not on a server: shared).
-        corrupt = store is None and build_if_missing and not settings.chroma_url and "no index" not in error
-        rebuild = partial(build_from_settings, settings, embeddings, force=True, log=log.info)
-        return cls(
-            settings, embeddings, store, error, reopen=open_store, abstention=abstention,
-            query_adapter=query_adapter, generator=generator, rebuild=rebuild if corrupt else None,
+        """Opens the model and the index (building it first if missing); see `assistant.loading`: never
+        raises for a missing model or index, a broken index or a Chroma server that is down, but runs
+        degraded. `chat_model`: a LangChain chat model for generated answers (default: ChatOpenAI when
+        `settings.llm_url` is set)."""
+        return open_assistant(
+            cls, settings or Settings(), embeddings, build_if_missing=build_if_missing,
+            abstention=abstention, query_adapter=query_adapter, chat_model=chat_model,
         )  # fmt: skip
 
     @property
@@ -273,6 +246,7 @@ class Assistant:
             "name": model_name(self.embeddings),
             "backstop": bool(self._backstop and self._backstop.enabled),
             "learned_escalation": bool(self._learned and self._learned.enabled),
+            "available": model_available(self.embeddings),
             "generated_answers": self.generator is not None,  # opt-in (ASSISTANT_LLM_URL); never its URL
         }
         status = "ok" if index["status"] == "ok" else "degraded"

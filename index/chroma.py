@@ -9,6 +9,12 @@ manifest, so replicas reading the previous build keep a complete collection unti
 
 from __future__ import annotations
 
+import atexit
+import logging
+import os
+import shutil
+import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,6 +25,7 @@ from chromadb.config import Settings as ChromaSettings
 
 from index.shared.offline import apply_offline_environment
 
+logger = logging.getLogger(__name__)
 COSINE = {"hnsw": {"space": "cosine"}}
 EMBEDDED = "embedded"
 SERVER = "server"
@@ -47,7 +54,7 @@ class ChromaBackend:
         apply_offline_environment()
         settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
         if not self.url:
-            return chromadb.PersistentClient(path=str(build_dir / "chroma"), settings=settings)
+            return chromadb.PersistentClient(path=str(writable_chroma_dir(build_dir)), settings=settings)
         parts = urlsplit(self.url if "://" in self.url else f"http://{self.url}")
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError(f"ASSISTANT_CHROMA_URL must look like http://host:port, not {self.url!r}")
@@ -69,6 +76,28 @@ class ChromaBackend:
             ) from exc
         _set_timeout(client, self.timeout)
         return client
+
+
+_private_copies: dict[Path, Path] = {}
+_copy_lock = threading.Lock()
+
+
+def writable_chroma_dir(build_dir: Path) -> Path:
+    """The build's embedded Chroma folder, or, when it cannot be written (a read-only mount: replicas
+    may share one), a private temporary copy of it: Chroma's SQLite opens its files for writing even
+    to read. One copy per build per process, removed at exit."""
+    folder = build_dir / "chroma"
+    files = [folder, *folder.glob("*.sqlite3")]
+    if not folder.is_dir() or all(os.access(f, os.W_OK) for f in files):
+        return folder
+    with _copy_lock:
+        if folder not in _private_copies:
+            copy = Path(tempfile.mkdtemp(prefix="chroma-read-only-")) / "chroma"
+            shutil.copytree(folder, copy)
+            atexit.register(shutil.rmtree, copy.parent, ignore_errors=True)
+            logger.warning("the index folder is read-only: reading a private copy of its Chroma collection")
+            _private_copies[folder] = copy
+        return _private_copies[folder]
 
 
 def _set_timeout(client: chromadb.ClientAPI, seconds: float) -> None:

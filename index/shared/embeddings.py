@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import logging
 import re
 import threading
 from collections import OrderedDict
@@ -37,6 +38,42 @@ def load_embeddings() -> Embeddings:
         MODEL_NAME  # the path differs per machine; the manifest wants a name
     )
     return embeddings
+
+
+class ModelUnavailable(RuntimeError):
+    """The embedding model could not be loaded (its files missing or unreadable)."""
+
+
+class UnavailableEmbeddings(Embeddings):
+    """Stands in for a model that failed to load: every call raises `ModelUnavailable`, so the layers
+    that need the model stand down while the safety rules and the learned layer (no model) still route."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        self.display_name = MODEL_NAME
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        raise ModelUnavailable(self.reason)
+
+    def embed_query(self, text: str) -> list[float]:
+        raise ModelUnavailable(self.reason)
+
+    def embed_spans(self, texts: list[str], requests: list[list[SpanRequest]]):
+        raise ModelUnavailable(self.reason)
+
+
+def model_available(embeddings: Embeddings) -> bool:
+    """False when `embeddings` (or the model a `QueryEmbeddings` wraps) is `UnavailableEmbeddings`."""
+    return not isinstance(getattr(embeddings, "inner", embeddings), UnavailableEmbeddings)
+
+
+def load_embeddings_or_unavailable() -> Embeddings:
+    """`load_embeddings`, or `UnavailableEmbeddings` saying why when the model cannot be loaded."""
+    try:
+        return load_embeddings()
+    except Exception as exc:  # missing or broken model files: run degraded, never crash the app
+        logging.getLogger(__name__).error("embedding model unavailable: %s", type(exc).__name__)
+        return UnavailableEmbeddings(f"the embedding model could not be loaded ({type(exc).__name__})")
 
 
 def model_name(embeddings: Embeddings) -> str:

@@ -7,7 +7,7 @@ import json
 import pytest
 from core_support import COLLECTION, stub_model
 
-import assistant.assistant
+import assistant.loading
 from assistant.__main__ import main
 from index.shared.embeddings import HashingEmbeddings
 
@@ -15,7 +15,7 @@ from index.shared.embeddings import HashingEmbeddings
 @pytest.fixture
 def configured(monkeypatch, built_index, tmp_path):
     """The command reads its settings from the environment; point it at the hashing test index."""
-    monkeypatch.setattr(assistant.assistant, "load_embeddings", HashingEmbeddings)
+    monkeypatch.setattr(assistant.loading, "load_embeddings_or_unavailable", HashingEmbeddings)
     env = {
         "ASSISTANT_CORPUS_DIR": str(built_index.corpus_dir),
         "ASSISTANT_INDEX_DIR": str(built_index.index_dir),
