@@ -105,12 +105,15 @@ def wait_healthy(url: str, process: subprocess.Popen[bytes] | None, deadline: fl
     return wait_until_ok(f"{url}/healthz", process, deadline)
 
 
-def start_app(port: int, log_path: Path, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
-    """`app.py` on 127.0.0.1:`port`, offline, with `env` (e.g. ASSISTANT_* settings) on top."""
+def start_app(
+    port: int, log_path: Path, env: dict[str, str] | None = None, prefix: Sequence[str] = ()
+) -> subprocess.Popen[bytes]:
+    """`app.py` on 127.0.0.1:`port`, offline, with `env` (e.g. ASSISTANT_* settings) on top, run
+    under `prefix` (a command that ends by exec'ing its arguments, so the process is the app's)."""
     env = {**os.environ, **OFFLINE_ENV, **(env or {})}
     log = log_path.open("ab")
     return subprocess.Popen(
-        [sys.executable, str(ROOT / "app.py"), "--host", "127.0.0.1", "--port", str(port)],
+        [*prefix, sys.executable, str(ROOT / "app.py"), "--host", "127.0.0.1", "--port", str(port)],
         cwd=ROOT,
         env=env,
         stdout=log,

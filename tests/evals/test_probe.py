@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.web.http_api import create_api
+from assistant.web.gradio_app import build_app
 from evals.probe import BAD_INPUTS, probe_bad_inputs, route_of
 from index.shared.settings import Settings
 
@@ -14,7 +14,9 @@ pytestmark = pytest.mark.slow
 
 
 def test_every_bad_input_kind_is_handled_and_routing_holds(real_assistant) -> None:
-    with TestClient(create_api(real_assistant, Settings(feedback_db=None, staff_users=""))) as client:
+    # the whole app as served (the API with the chat mounted at "/"), not the API alone
+    app = build_app(real_assistant, Settings(feedback_db=None, staff_users=""))
+    with TestClient(app) as client:
         checks = probe_bad_inputs(client)
     assert len(checks) == len(BAD_INPUTS) >= 40
     failed = [c for c in checks if not c.ok]
