@@ -32,6 +32,7 @@ from assistant.message import clean_message
 from assistant.query_adapter import QueryAdapter
 from assistant.reply import Passage, Reply, ReplyKind, Route
 from assistant.retriever import HybridRetriever, RetrievalSettings
+from assistant.safety.decision import ROUTER_ERROR
 from assistant.scope import check_scope
 from index.shared.drugnames import canonicalize
 from index.shared.embeddings import EncodedQuery, QueryEmbeddings, model_available, model_name
@@ -257,16 +258,22 @@ class Assistant:
     def _ask(self, message: Any, history: Sequence[str | Mapping]) -> Generator[str, None, Reply]:
         raw = message if isinstance(message, str) else clean_message(message)
         # 1. The safety router sees the raw message first, before any cleaning, trimming or retrieval.
+        banner = ""
         try:
             banner = safety.conversation_banner(history)
             decision = safety.classify(raw, history, backstop=self._escalators)
-        except Exception as exc:  # fail toward safety: the help numbers, never a plain answer
-            log.error("safety router failed: %s", type(exc).__name__)
+        except Exception as exc:
+            decision = safety.SafetyDecision(
+                Route.NONE, f"router failed ({type(exc).__name__})", ROUTER_ERROR
+            )
+        if decision.failed:  # fail toward safety: the help numbers, never a plain answer
+            why = decision.reason.removeprefix(f"{ROUTER_ERROR}: ")
+            log.error("safety %s", why)
             return Reply(
                 route=Route.NONE,
                 text=ROUTER_FAILED_TEXT,
                 kind=ReplyKind.UNAVAILABLE,
-                reason=f"router failed ({type(exc).__name__}): the help numbers were shown, no answer",
+                reason=f"{why}: the help numbers were shown, no answer",
             )
         if decision.route is not Route.NONE:
             return Reply(

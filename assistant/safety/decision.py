@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from assistant.reply import Route
 
+ROUTER_ERROR = "none.error"  # the rule of a decision made when the router itself failed
+
 
 @dataclass(frozen=True)
 class SafetyDecision:
@@ -27,3 +29,8 @@ class SafetyDecision:
     @property
     def routed(self) -> bool:
         return self.route is not Route.NONE
+
+    @property
+    def failed(self) -> bool:
+        """The router failed (a bug): never to be read as "none"; the caller fails toward safety."""
+        return self.rule == ROUTER_ERROR

@@ -9,7 +9,7 @@ from typing import Protocol
 from assistant.reply import Route
 from assistant.resources import fill
 from assistant.safety import context, cues, language, lexicon, modifiers, patterns_en, patterns_es
-from assistant.safety.decision import SafetyDecision
+from assistant.safety.decision import ROUTER_ERROR, SafetyDecision
 from assistant.safety.normalize import Normalized, normalize
 from assistant.safety.rule import Hit
 
@@ -246,4 +246,6 @@ def classify(
         return _classify(message if isinstance(message, str) else str(message), history, backstop)
     except Exception as exc:  # a bug must never take the chat down; it is named and logged
         log.exception("safety router failed")
-        return SafetyDecision(Route.NONE, f"none.error: router failed ({type(exc).__name__})", "none.error")
+        return SafetyDecision(
+            Route.NONE, f"{ROUTER_ERROR}: router failed ({type(exc).__name__})", ROUTER_ERROR
+        )

@@ -186,6 +186,20 @@ def test_a_router_that_raises_fails_toward_safety(bot, monkeypatch, broken) -> N
     assert "router failed (RuntimeError)" in reply.reason  # the staff console shows the reason
 
 
+def test_a_bug_inside_the_router_fails_toward_safety(bot, monkeypatch) -> None:
+    """`classify` never raises: it names its own failure ("none.error"), which must not read as "none"."""
+    import assistant.safety.router as router
+
+    def boom(*args, **kwargs):
+        raise IndexError("a rule's bug")
+
+    monkeypatch.setattr(router, "_classify", boom)
+    reply = bot.ask("What are the withdrawal symptoms?")
+    assert reply.kind == ReplyKind.UNAVAILABLE and reply.sources == ()
+    assert "911" in reply.text and "988" in reply.text and "temporarily unavailable" in reply.text
+    assert "router failed (IndexError)" in reply.reason
+
+
 def test_a_huge_history_is_read_from_its_end_only(bot, monkeypatch) -> None:
     import assistant.safety.router as router
 
