@@ -15,7 +15,7 @@ project's index is never touched):
   with every safety message routed.
 
 Prints one table (Markdown) and exits 1 when anything failed. Bounded: every request has a timeout and
-each phase a deadline. About 10 minutes on 2 cores (3 of them the login check's real waits).
+each phase a deadline. About 5 minutes on 2 cores (3 of them the login check's real waits).
 The read-only fault needs, as root, `unshare` and mount namespaces (see `read_only_index`).
 """
 
