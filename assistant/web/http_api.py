@@ -66,7 +66,7 @@ PUBLIC_HEALTH = {
     "status": None,
     "router": None,
     "index": ("status", "backend", "chunks", "documents", "built_at"),
-    "model": ("name", "backstop", "learned_escalation", "generated_answers"),
+    "model": ("name", "available", "backstop", "learned_escalation", "generated_answers"),
 }
 
 
@@ -360,7 +360,7 @@ def create_api(
 
 
 def _post_only() -> None:
-    raise HTTPException(status_code=405, detail="Use POST.", headers={"Allow": "POST"})
+    raise HTTPException(status_code=405, detail="Method Not Allowed", headers={"Allow": "POST"})
 
 
 def _model_card() -> dict[str, Any]:
