@@ -123,9 +123,22 @@ def _classify(
             lang="es" if chosen.rule.lang == "es" else lang,
             layer="context" if chosen.via_context else "rules",
         )
+    resolved = None
     if not suppressed and turns and cues.FOLLOW_UP.search(norm.text):
         previous = classify(turns[-1], turns[:-1])
-        if previous.routed:
+        over = cues.RESOLVED.search(norm.text) if previous.routed else None
+        if over and not cues.NOT_OVER.search(norm.text):
+            resolved = SafetyDecision(
+                route=Route.NONE,
+                reason=f"none.resolved: an earlier turn was routed {previous.route.value}, but this message "
+                f'says it is over ("{over.group()}")',
+                rule="none.resolved",
+                matched=(over.group(),),
+                lang=lang,
+                layer="context",
+                topic=_ROUTE_TOPIC[previous.route],
+            )
+        elif previous.routed:
             return SafetyDecision(
                 route=previous.route,
                 reason=f'rule {previous.route.value}.follow_up: "{message.strip()[:80]}" '
@@ -137,7 +150,9 @@ def _classify(
                 layer="context",
             )
     topic = language.topic(norm.text)
-    if suppressed:
+    if resolved is not None:
+        decision = resolved
+    elif suppressed:
         hit, verdict = suppressed[0]
         decision = SafetyDecision(
             route=Route.NONE,

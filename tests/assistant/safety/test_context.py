@@ -62,3 +62,40 @@ def test_banner_after_emergency_or_crisis_only() -> None:
     both = conversation_banner(["I want to die", "I took the whole bottle"])
     assert "988" in both and "1-800-222-1222" in both
     assert "oprima 2" in conversation_banner(["quiero morir"])
+
+
+# Conversation state both ways: a routed turn that the next message says is over returns to "none".
+RESOLVED_FOLLOW_UPS = [
+    (["my son took a bunch of his klonopin and wont wake up"],
+     "he's fine now, they let him go home. what should we do next?"),
+    (["my friend just took a handful of his pins"],
+     "ok the ER said she is going to be ok. what can i do to help her at home?"),
+    (["my dad took too many klonopin"], "he was discharged this morning, what should we watch for now?"),
+    (["i want to quit klonopin cold turkey"],
+     "update: my psychiatrist is now supervising my taper. what should i expect, please?"),
+]  # fmt: skip
+NOT_OVER_FOLLOW_UPS = [
+    (["my son took a bunch of his klonopin and wont wake up"],
+     "they let him go home but now he is getting sleepy again, what do i do"),
+    (["my friend just took a handful of his pins"], "is she going to be ok??"),
+    (["my dad took too many klonopin"], "he was fine an hour ago but now he won't wake up, help"),
+]  # fmt: skip
+
+
+def test_a_follow_up_that_says_the_emergency_is_over_returns_to_none() -> None:
+    for history, message in RESOLVED_FOLLOW_UPS:
+        decision = classify(message, history)
+        assert decision.route is Route.NONE, message
+        assert decision.rule == "none.resolved" and "says it is over" in decision.reason
+
+
+def test_a_follow_up_that_is_not_over_keeps_its_route() -> None:
+    for history, message in NOT_OVER_FOLLOW_UPS:
+        decision = classify(message, history)
+        assert decision.route is not Route.NONE, message
+
+
+def test_the_banner_stays_after_a_resolved_emergency() -> None:
+    history, message = RESOLVED_FOLLOW_UPS[0]
+    assert classify(message, history).route is Route.NONE
+    assert "911" in conversation_banner(history)  # the numbers stay in view on the "none" answer
