@@ -108,17 +108,18 @@ FOLLOW_UP = re.compile(
     r"(?:is|would) (?:that|it|this) (?:be )?enough|would (?:that|it) (?:work|do it)|"
     r"ayuda|que (?:hago|hacemos|debo hacer)|ahora que|sigue|por favor)\b"
 )
-# A routed earlier turn that this message says is over: the person is fine or safe now, was sent home,
-# or a doctor now runs the taper. It only stops a follow-up plea from continuing that route (a route
-# words in this message still fire), and the conversation banner keeps the numbers in view.
+# A routed earlier turn that this message says is over, on medical authority: the person was seen and
+# sent home, or a doctor now runs the taper. A visitor's own "I'm fine now" is not enough (overdoses
+# can feel fine before they worsen), and a crisis never resolves this way (router.py). It only stops a
+# follow-up plea from continuing the route: route words in the message still fire, and the
+# conversation banner keeps the numbers in view.
 RESOLVED = re.compile(
-    r"\b(?:(?:he|she|they|i|we) (?:is|are|am) (?:(?:totally|completely|doing) )?(?:fine|ok|okay|alright|all right|safe|stable|awake|better) now|"
-    r"(?:was|were|got|been|has been|have been) (?:discharged|released|sent home)|(?:they|the (?:er|hospital|doctors?)) (?:let|sent) (?:him|her|them|me|us) (?:go )?home|"
+    r"\b(?:(?:was|were|got|been|has been|have been) (?:discharged|released|sent home)|"
+    r"(?:they|the (?:er|hospital|doctors?|paramedics)) (?:let|sent) (?:him|her|them|me|us) (?:go )?home|"
     r"(?:the )?(?:er|hospital|doctors?|paramedics|ems|poison control) (?:said|says|told us) (?:he|she|they|i) (?:is|are|am|will be) (?:fine|ok|okay|safe|stable|going to be (?:fine|ok|okay))|"
-    r"(?:awake|breathing (?:normally|fine)) and talking|the emergency is over|"
     r"(?:my |the |his |her )?(?:doctor|psychiatrist|prescriber|gp|nurse practitioner) (?:is )?(?:now )?(?:supervising|managing|running|overseeing) (?:my|the|a|his|her|our) (?:taper|withdrawal|detox)|"
     r"(?:we|i) (?:made|have|set up) a (?:slow |gradual )?taper plan with (?:my|the|his|her|our) (?:doctor|psychiatrist|prescriber)|"
-    r"ya (?:esta|estoy) bien|(?:lo|la) dieron de alta)\b"
+    r"(?:lo|la|me) dieron de alta)\b"
 )
 # ... unless it also says it is not over: a relapse, a worsening, or a new danger.
 NOT_OVER = re.compile(

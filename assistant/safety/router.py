@@ -126,7 +126,12 @@ def _classify(
     resolved = None
     if not suppressed and turns and cues.FOLLOW_UP.search(norm.text):
         previous = classify(turns[-1], turns[:-1])
-        over = cues.RESOLVED.search(norm.text) if previous.routed else None
+        # A crisis is never resolved by a message: the crisis route stays for the whole plea.
+        over = (
+            cues.RESOLVED.search(norm.text)
+            if previous.routed and previous.route is not Route.CRISIS
+            else None
+        )
         if over and not cues.NOT_OVER.search(norm.text):
             resolved = SafetyDecision(
                 route=Route.NONE,
