@@ -17,6 +17,7 @@ import pytest
 import index.shared.embeddings as embeddings_module
 from assistant import Assistant
 from assistant.reply import ReplyKind, Route
+from evals.probe import read_only_index
 from index.shared.embeddings import UnavailableEmbeddings, load_embeddings_or_unavailable
 from index.shared.settings import PROJECT_ROOT
 
@@ -62,15 +63,11 @@ def test_the_app_routes_without_its_model(model_files_missing, corpus_dir, make_
 
 
 def _read_only_runner(folder: Path) -> list[str] | None:
-    """A command prefix under which `folder` is read-only, or None where this machine cannot do it.
-    As root, permissions do not stop writes, so a private mount namespace bind-mounts it read-only."""
-    if os.geteuid() != 0:
-        for path in [folder, *folder.rglob("*")]:
-            path.chmod(path.stat().st_mode & ~0o222)
-        return []
-    script = f'mount --bind -o ro "{folder}" "{folder}" && exec "$@"'
-    probe = subprocess.run(["unshare", "-m", "sh", "-c", script, "sh", "true"], capture_output=True)
-    return ["unshare", "-m", "sh", "-c", script, "sh"] if probe.returncode == 0 else None
+    """A command prefix under which `folder` is read-only (the probe's own fault), or None where this
+    machine cannot make one (root without mount namespaces)."""
+    prefix = list(read_only_index(folder).prefix)
+    works = not prefix or subprocess.run([*prefix, "true"], capture_output=True).returncode == 0
+    return prefix if works else None
 
 
 def _digest(folder: Path) -> str:
