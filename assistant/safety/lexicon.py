@@ -1,5 +1,6 @@
 # ruff: noqa: E501  (regex data reads best one alternative group per line)
-"""Word lists and regex fragments shared by the safety rules (data only, no logic).
+"""Word lists and regex fragments shared by the safety rules (rules/*.toml name them as {NAME}) and by
+the router's modifiers and context (data only, no logic).
 
 Fragments match the normalized text: lowercase, no accents, contractions expanded
 ("can't" -> "can not"), tokens separated by one space, punctuation kept as its own token.

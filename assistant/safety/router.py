@@ -8,7 +8,7 @@ from typing import Protocol
 
 from assistant.reply import Route
 from assistant.resources import fill
-from assistant.safety import context, cues, language, lexicon, modifiers, patterns_en, patterns_es
+from assistant.safety import context, cues, language, lexicon, modifiers, rulebook
 from assistant.safety.decision import ROUTER_ERROR, SafetyDecision
 from assistant.safety.normalize import Normalized, normalize
 from assistant.safety.rule import Hit
@@ -21,7 +21,6 @@ class Escalator(Protocol):
 
 
 log = logging.getLogger(__name__)
-RULES = (*patterns_en.RULES, *patterns_es.RULES)
 # Most urgent first. An overdose already taken outranks suicidal words in the same message: the
 # person needs 911 now, and the emergency text also gives 988 (see texts).
 PRIORITY = (Route.EMERGENCY, Route.CRISIS, Route.MEDICAL_SUPERVISION)
@@ -31,7 +30,7 @@ def find_hits(norm: Normalized, own: context.Signals, earlier: context.Signals) 
     """Every rule match whose context needs are met, in text order."""
     hits: list[Hit] = []
     both = own | earlier  # a need may be met by the message and an earlier turn together
-    for rule in RULES:
+    for rule in rulebook.rules():
         if not both.meets(rule.needs):
             continue
         for match in rule.pattern.finditer(norm.text):
@@ -102,9 +101,11 @@ def _classify(
             suppressed.append((hit, verdict))
     # A match inside a phrase that was set aside ("no quiero dejar ... de golpe") shares its verdict,
     # unless its rule does not take that verdict (a rhetorical "enough to be done with everything?"
-    # is not informational).
+    # is not informational). Only a phrase judged on its own passes its verdict on: a match that
+    # merely shared one does not pass it further, so the outcome does not depend on rule order.
+    judged = tuple(suppressed)
     for hit in list(active):
-        for other, verdict in list(suppressed):
+        for other, verdict in judged:
             if _VERDICT_CHECK.get(verdict, "") not in hit.rule.checks | {""}:
                 continue
             if other.rule.route is hit.rule.route and other.first <= hit.last and hit.first <= other.last:

@@ -11,6 +11,8 @@ from assistant.reply import Route
 ALL_CHECKS = frozenset({"negation", "hypothetical", "past", "fiction"})
 # Rhetorical questions ("what's the point of living?") are not informational.
 NO_HYPOTHETICAL = frozenset({"negation", "past", "fiction"})
+# What a rule's clause-level exception (`unless`) may turn its match into.
+VERDICTS = frozenset({"none.idiom", "none.informational", "none.past", "none.supervised_taper", "none.wish"})
 
 
 @dataclass(frozen=True)
