@@ -18,7 +18,7 @@ from evals import markdown, ragas
 from evals import report as reporting
 from evals.cases import SAFETY, CaseFileError, load_suites
 from evals.client import Client, HttpClient, InProcessClient
-from evals.metrics.robustness import invariance
+from evals.metrics.robustness import directional, invariance
 from evals.runner import run_suite
 from evals.scoring import SuiteReport, score
 from evals.thresholds import DEFAULT_PATH, check, load_bounds
@@ -189,7 +189,8 @@ def run(args: argparse.Namespace, make_client: Callable[[], Client], console: Co
 
 
 def _with_robustness(report: SuiteReport, client: Client, progress: Progress) -> SuiteReport:
-    """A safety suite's report with the invariance of its correct routes under perturbation."""
+    """A safety suite's report with the invariance of its correct routes under perturbation, and
+    the share that turn to "none" in a fiction, past or negated frame (directional)."""
     if report.kind != SAFETY:
         return report
     task = progress.add_task(f"{report.name} perturbed", total=None)
@@ -199,8 +200,9 @@ def _with_robustness(report: SuiteReport, client: Client, progress: Progress) ->
         return client.ask(message, history).route
 
     metrics, changed = invariance(report.cases, ask)
-    details = {**report.details, "robustness_changed": changed}
-    return replace(report, metrics={**report.metrics, **metrics}, details=details)
+    turned, kept = directional(report.cases, ask)
+    details = {**report.details, "robustness_changed": changed, "direction_kept": kept}
+    return replace(report, metrics={**report.metrics, **metrics, **turned}, details=details)
 
 
 def _client_factory(args: argparse.Namespace, console: Console) -> Callable[[], Client]:

@@ -58,6 +58,22 @@ def _safety(name: str, suite: dict[str, Any]) -> list[str]:
                 ["id", "perturbation", "message", "expected", "got"],
                 [[c["id"], c["kind"], c["message"], c["expected"], c["got"]] for c in changed],
             )
+    directions = sorted(
+        k.removeprefix("direction.") for k in m if k.startswith("direction.") and k.count(".") == 1
+    )
+    directions = [k for k in directions if k not in ("min", "framed")]
+    if directions:
+        lines += [f"### Directional tests of {name} (correct routes that turn to none in a marked frame)", ""]
+        lines += _table(
+            ["frame", "turned to none"], [[k, fmt.value("", m.get(f"direction.{k}"))] for k in directions]
+        )
+        kept = details.get("direction_kept", [])
+        if kept:
+            lines += [f"### Still routed in a frame in {name} ({len(kept)})", ""]
+            lines += _table(
+                ["id", "frame", "message", "got"],
+                [[c["id"], c["kind"], c["message"], c["got"]] for c in kept],
+            )
     return lines
 
 

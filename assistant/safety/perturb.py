@@ -215,3 +215,66 @@ def perturb(case_id: str, message: str, kind: str, lang: str = "en") -> str | No
     rng = random.Random(zlib.crc32(f"{case_id}:{kind}".encode()))
     out = PERTURBATIONS[kind](message, rng)
     return out if out is not None and out != message else None
+
+
+# ---- directional tests: frames that must turn a routed message to "none" --------------------------
+
+_ONE_SENTENCE = re.compile(r"^[^.!?\"“”]*[.!?]*$")  # no inner sentence end and no quotes of its own
+_INTENT = re.compile(
+    r"^i(?: (want to|wanna|plan to|need to|have to)|(?: am|'m|’m|m) (going to|gonna|planning to|about to))\b",
+    re.IGNORECASE,
+)
+
+_NEW_SUBJECT = re.compile(r"\b(?:i|im|i'm|i’m|ive|i've|he|she|they)\b", re.IGNORECASE)
+
+
+def _single(text: str) -> str | None:
+    text = text.strip()
+    return text if text and _ONE_SENTENCE.match(text) else None
+
+
+def fiction_frame(text: str, lang: str) -> str | None:
+    """The message as a line a film character says."""
+    if (line := _single(text)) is None:
+        return None
+    if lang == "es":
+        return f'En la pelicula que vimos anoche, un personaje dice "{line}" ¿Es realista?'
+    return f'In the movie we watched last night, a character says "{line}" Is that realistic?'
+
+
+def past_frame(text: str, lang: str) -> str | None:
+    """The message as something written years ago, long over (only when it has no word of its own
+    that it is happening now, like "tonight", "now" or "just": then the design keeps it routed)."""
+    from assistant.safety.cues import PRESENT, PRESENT_NEAR  # the router's own present-time cues
+    from assistant.safety.normalize import normalize
+
+    if (line := _single(text)) is None:
+        return None
+    norm = normalize(line)
+    if PRESENT.search(norm.text) or PRESENT_NEAR.intersection(norm.tokens):
+        return None
+    if lang == "es":
+        return (
+            f'Hace diez años le escribí a mi hermana "{line}" Eso pasó hace años y estoy bien desde entonces.'
+        )
+    return f'Back in 2015 I wrote in my diary "{line}" That was years ago and I have been well since.'
+
+
+def negated_intent(text: str, lang: str) -> str | None:
+    """ "I want to ..." / "I'm going to ..." said as "I do not want to ..." / "I am not going to ...".
+    Only for one clause (no comma, no second subject): what a negation covers beyond it is not clear."""
+    if lang != "en" or (line := _single(text)) is None or "," in line or not (m := _INTENT.match(line)):
+        return None
+    if _NEW_SUBJECT.search(line[m.end() :]):  # "i wanna die i cant do this": a second clause
+        return None
+    negated = f"I do not {m.group(1)}" if m.group(1) else f"I am not {m.group(2)}"
+    return negated + line[m.end() :]
+
+
+# Each direction, and the reading of the router's modifiers it relies on: a case whose rules do not
+# take that reading (a lethal-amount question is never set aside as fiction) is not expected to turn.
+DIRECTIONS: dict[str, tuple[str, Callable[[str, str], str | None]]] = {
+    "fiction_frame": ("fiction", fiction_frame),
+    "past_frame": ("past", past_frame),
+    "negated_intent": ("negation", negated_intent),
+}

@@ -44,6 +44,16 @@ def find_hits(norm: Normalized, own: context.Signals, earlier: context.Signals) 
     return hits
 
 
+def every_match_takes(message: str, check: str) -> bool:
+    """Whether every rule that matches `message` may be set aside by the `check` reading
+    ("negation", "hypothetical", "past", "fiction"): where one may not (a lethal-amount question
+    is never mere fiction), the design keeps the message routed under that reading."""
+    norm = normalize(message)
+    own = context.signals(norm.text)
+    hits = find_hits(norm, own, context.Signals())
+    return bool(hits) and all(check in hit.rule.checks for hit in hits)
+
+
 def _reason(chosen: Hit, others: list[Hit], own: context.Signals, earlier: context.Signals, who: str) -> str:
     parts = [f'rule {chosen.rule.id}: matched "{chosen.words}"']
     if own.drug:
