@@ -32,6 +32,7 @@ from assistant.message import clean_message
 from assistant.query_adapter import QueryAdapter
 from assistant.reply import Passage, Reply, ReplyKind, Route
 from assistant.retriever import HybridRetriever, RetrievalSettings
+from assistant.safety import rulebook
 from assistant.safety.decision import ROUTER_ERROR
 from assistant.scope import check_scope
 from index.shared.drugnames import canonicalize
@@ -284,6 +285,7 @@ class Assistant:
                 script=safety.staff_script(decision),
                 routed_by=decision.layer,
                 model_probability=decision.probability,
+                rule_rationale=rulebook.rationale(decision.rule),  # "" when no rule file decided
             )
         text = clean_message(raw)
         notices: tuple[str, ...] = ()

@@ -97,6 +97,8 @@ class Reply:
     # layer's probability for the route (None when a rule decided).
     routed_by: str = ""
     model_probability: float | None = None
+    # For a reply routed by a reviewed rule: that rule's one-line rationale (assistant/safety/rules/).
+    rule_rationale: str = ""
     # Opt-in generated answers (ASSISTANT_LLM_URL): every sentence the model wrote, kept or dropped, and
     # how the answer was made: "extractive", "generated", or "extractive (fallback: why)".
     generated: tuple[GeneratedSentence, ...] = ()

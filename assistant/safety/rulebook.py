@@ -230,6 +230,21 @@ def load_rulebook(folder: Path = RULES_DIR) -> tuple[ReviewedRule, ...]:
 
 
 @functools.cache
+def book() -> tuple[ReviewedRule, ...]:
+    """The shipped rule files, loaded once on first use."""
+    return load_rulebook()
+
+
 def rules() -> tuple[Rule, ...]:
-    """The router's compiled patterns, loaded once on first use."""
-    return tuple(pattern for entry in load_rulebook() for pattern in entry.patterns)
+    """The router's compiled patterns."""
+    return _patterns(book())
+
+
+@functools.cache
+def _patterns(entries: tuple[ReviewedRule, ...]) -> tuple[Rule, ...]:
+    return tuple(pattern for entry in entries for pattern in entry.patterns)
+
+
+def rationale(rule_id: str) -> str:
+    """A rule's one-line rationale for staff ("" for a decision that no rule file made)."""
+    return next((entry.rationale for entry in book() if entry.id == rule_id), "")

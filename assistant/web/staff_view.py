@@ -38,6 +38,11 @@ def staff_route_html(reply: Reply) -> str:
         f"{' · abstained' if reply.abstained else ''} · {reply.latency_ms:.0f} ms</p>"
         f'<p class="route-reason"><b>Reason:</b> {html.escape(reply.reason or "(no rule fired)")}</p>'
         + _routed_by_html(reply)
+        + (
+            f'<p class="route-rationale"><b>Why this rule routes:</b> {html.escape(reply.rule_rationale)}</p>'
+            if reply.rule_rationale
+            else ""
+        )
         + (f'<p class="route-query"><b>Query used:</b> {html.escape(reply.query)}</p>' if reply.query else "")
         + "".join(f'<p class="notice">{html.escape(n)}</p>' for n in reply.notices)
         + "</div>"

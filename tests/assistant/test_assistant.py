@@ -386,3 +386,13 @@ def test_a_routed_reply_says_whether_a_rule_or_the_learned_model_routed_it(bot) 
     assert by_model.model_probability is not None and by_model.model_probability >= 0.5
     assert f"{by_model.model_probability:.2f}" in by_model.reason
     assert by_model.to_dict()["routed_by"] == "learned"
+
+
+def test_a_rule_routed_reply_carries_its_rule_s_reviewed_rationale(bot) -> None:
+    from assistant.safety.rulebook import rationale
+
+    by_rule = bot.ask(EMERGENCY)
+    rule_id = by_rule.reason.split(":")[0].removeprefix("rule ")
+    assert by_rule.rule_rationale and by_rule.rule_rationale == rationale(rule_id)
+    assert bot.ask("thinking the whole bottle tonight so it all goes quiet").rule_rationale == ""  # a model
+    assert bot.ask("what is clonazepam used for?").rule_rationale == ""

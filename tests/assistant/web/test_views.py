@@ -275,6 +275,14 @@ def test_staff_route_says_when_a_model_and_not_a_rule_routed_it_with_its_probabi
     assert "Routed by" not in staff_view.staff_route_html(ANSWER)
 
 
+def test_staff_route_shows_the_rule_s_rationale_escaped_and_nothing_without_one() -> None:
+    routed = Reply(Route.CRISIS, "x", kind=ReplyKind.SAFETY, routed_by="rules", rule_rationale=f"Why {XSS}")
+    panel = staff_view.staff_route_html(routed)
+    assert "Why this rule routes:</b> Why &lt;img src=x onerror=alert(1)&gt;" in panel
+    assert "img" not in tag_names(panel)
+    assert "Why this rule routes" not in staff_view.staff_route_html(ANSWER)
+
+
 def test_staff_route_for_an_answer_says_no_rule_fired() -> None:
     panel = staff_view.staff_route_html(ANSWER)
     assert "(no rule fired)" in panel
