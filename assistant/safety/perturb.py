@@ -13,6 +13,9 @@ import re
 import zlib
 from collections.abc import Callable
 
+from assistant.safety.cues import PRESENT, PRESENT_NEAR  # the router's own present-time cues
+from assistant.safety.normalize import normalize
+
 Perturbation = Callable[[str, random.Random], str | None]
 
 _WORD = re.compile(r"[A-Za-z]{4,}")  # any word of four letters or more may get the typo
@@ -224,7 +227,6 @@ _INTENT = re.compile(
     r"^i(?: (want to|wanna|plan to|need to|have to)|(?: am|'m|’m|m) (going to|gonna|planning to|about to))\b",
     re.IGNORECASE,
 )
-
 _NEW_SUBJECT = re.compile(r"\b(?:i|im|i'm|i’m|ive|i've|he|she|they)\b", re.IGNORECASE)
 
 
@@ -245,9 +247,6 @@ def fiction_frame(text: str, lang: str) -> str | None:
 def past_frame(text: str, lang: str) -> str | None:
     """The message as something written years ago, long over (only when it has no word of its own
     that it is happening now, like "tonight", "now" or "just": then the design keeps it routed)."""
-    from assistant.safety.cues import PRESENT, PRESENT_NEAR  # the router's own present-time cues
-    from assistant.safety.normalize import normalize
-
     if (line := _single(text)) is None:
         return None
     norm = normalize(line)

@@ -235,14 +235,10 @@ def book() -> tuple[ReviewedRule, ...]:
     return load_rulebook()
 
 
-def rules() -> tuple[Rule, ...]:
-    """The router's compiled patterns."""
-    return _patterns(book())
-
-
 @functools.cache
-def _patterns(entries: tuple[ReviewedRule, ...]) -> tuple[Rule, ...]:
-    return tuple(pattern for entry in entries for pattern in entry.patterns)
+def rules() -> tuple[Rule, ...]:
+    """The router's compiled patterns, most urgent route first."""
+    return tuple(pattern for entry in book() for pattern in entry.patterns)
 
 
 def rationale(rule_id: str) -> str:

@@ -2,7 +2,7 @@
 and (directional) the share that do turn to "none" in a clearly marked fiction, past or negated frame.
 
 Only routed cases (expected other than "none") that the assistant got right are perturbed (see
-evals/perturb.py for the kinds); a perturbed message keeps its history. "Kept" means the route is
+assistant/safety/perturb.py for the kinds); a perturbed message keeps its history. "Kept" means the route is
 still the expected one or one of its `ok` alternatives.
 """
 
