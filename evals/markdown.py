@@ -42,38 +42,60 @@ def _safety(name: str, suite: dict[str, Any]) -> list[str]:
             ["id", "message", "expected", "got", "reason"],
             [[c["id"], c["message"], c["expected"], c["got"], c["reason"]] for c in misrouted],
         )
+    lines += _rates_section(
+        m,
+        "robustness",
+        ("min", "perturbed"),
+        (f"### Robustness of {name} (correct routes kept under each perturbation)", "perturbation", "kept"),
+        details.get("robustness_changed", []),
+        (
+            f"### Routes changed by a perturbation in {name}",
+            _columns("id", ("perturbation", "kind"), "message", "expected", "got"),
+        ),
+    )
+    lines += _rates_section(
+        m,
+        "direction",
+        ("min", "framed"),
+        (
+            f"### Directional tests of {name} (correct routes that turn to none in a marked frame)",
+            "frame",
+            "turned to none",
+        ),
+        details.get("direction_kept", []),
+        (f"### Still routed in a frame in {name}", _columns("id", ("frame", "kind"), "message", "got")),
+    )
+    return lines
+
+
+def _columns(*columns: str | tuple[str, str]) -> tuple[tuple[str, str], ...]:
+    """(header, case key) pairs; a plain name is both."""
+    return tuple(c if isinstance(c, tuple) else (c, c) for c in columns)
+
+
+def _rates_section(
+    m: dict[str, Any],
+    prefix: str,
+    summaries: tuple[str, ...],
+    rates: tuple[str, str, str],
+    listed: list[dict[str, Any]],
+    listing: tuple[str, tuple[tuple[str, str], ...]],
+) -> list[str]:
+    """A table of the `<prefix>.<kind>` rates (not the `summaries`), then the cases listed under it.
+    `rates` is (title, kind column, rate column); `listing` is (title, (column, case key) pairs)."""
     kinds = sorted(
-        k.removeprefix("robustness.") for k in m if k.startswith("robustness.") and k.count(".") == 1
+        k.removeprefix(f"{prefix}.") for k in m if k.startswith(f"{prefix}.") and k.count(".") == 1
     )
-    kinds = [k for k in kinds if k not in ("min", "perturbed")]
-    if kinds:
-        lines += [f"### Robustness of {name} (correct routes kept under each perturbation)", ""]
-        lines += _table(
-            ["perturbation", "kept"], [[k, fmt.value("", m.get(f"robustness.{k}"))] for k in kinds]
-        )
-        changed = details.get("robustness_changed", [])
-        if changed:
-            lines += [f"### Routes changed by a perturbation in {name} ({len(changed)})", ""]
-            lines += _table(
-                ["id", "perturbation", "message", "expected", "got"],
-                [[c["id"], c["kind"], c["message"], c["expected"], c["got"]] for c in changed],
-            )
-    directions = sorted(
-        k.removeprefix("direction.") for k in m if k.startswith("direction.") and k.count(".") == 1
-    )
-    directions = [k for k in directions if k not in ("min", "framed")]
-    if directions:
-        lines += [f"### Directional tests of {name} (correct routes that turn to none in a marked frame)", ""]
-        lines += _table(
-            ["frame", "turned to none"], [[k, fmt.value("", m.get(f"direction.{k}"))] for k in directions]
-        )
-        kept = details.get("direction_kept", [])
-        if kept:
-            lines += [f"### Still routed in a frame in {name} ({len(kept)})", ""]
-            lines += _table(
-                ["id", "frame", "message", "got"],
-                [[c["id"], c["kind"], c["message"], c["got"]] for c in kept],
-            )
+    kinds = [k for k in kinds if k not in summaries]
+    if not kinds:
+        return []
+    title, kind_column, rate_column = rates
+    lines = [title, ""]
+    lines += _table([kind_column, rate_column], [[k, fmt.value("", m.get(f"{prefix}.{k}"))] for k in kinds])
+    if listed:
+        listed_title, columns = listing
+        lines += [f"{listed_title} ({len(listed)})", ""]
+        lines += _table([header for header, _ in columns], [[c[key] for _, key in columns] for c in listed])
     return lines
 
 

@@ -44,14 +44,13 @@ def find_hits(norm: Normalized, own: context.Signals, earlier: context.Signals) 
     return hits
 
 
-def every_match_takes(message: str, check: str) -> bool:
-    """Whether every rule that matches `message` may be set aside by the `check` reading
-    ("negation", "hypothetical", "past", "fiction"): where one may not (a lethal-amount question
-    is never mere fiction), the design keeps the message routed under that reading."""
+def readings_every_match_takes(message: str) -> frozenset[str]:
+    """The readings ("negation", "hypothetical", "past", "fiction") that may set aside every rule
+    matching `message`; empty when no rule matches. Where a rule does not take a reading (a
+    lethal-amount question is never mere fiction), the design keeps the message routed under it."""
     norm = normalize(message)
-    own = context.signals(norm.text)
-    hits = find_hits(norm, own, context.Signals())
-    return bool(hits) and all(check in hit.rule.checks for hit in hits)
+    hits = find_hits(norm, context.signals(norm.text), context.Signals())
+    return frozenset.intersection(*(hit.rule.checks for hit in hits)) if hits else frozenset()
 
 
 def _reason(chosen: Hit, others: list[Hit], own: context.Signals, earlier: context.Signals, who: str) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from assistant.safety.perturb import DIRECTIONS, PERTURBATIONS, perturb
-from assistant.safety.router import classify, every_match_takes
+from assistant.safety.router import classify, readings_every_match_takes
 
 Ask = Callable[[str, tuple[str, ...]], str]  # (message, history) -> route
 
@@ -38,13 +38,7 @@ def invariance(
                 changed.append(
                     {"id": r.id, "kind": kind, "message": message, "expected": r.expected, "got": got}
                 )
-    metrics: dict[str, float | int | None] = {
-        f"robustness.{kind}": (sum(v) / len(v) if v else None) for kind, v in kept.items()
-    }
-    rates = [v for v in metrics.values() if v is not None]
-    metrics["robustness.min"] = min(rates) if rates else None
-    metrics["robustness.perturbed"] = sum(len(v) for v in kept.values())
-    return metrics, changed
+    return _rates("robustness", kept, "perturbed"), changed
 
 
 def directional(
@@ -60,19 +54,25 @@ def directional(
             continue
         if classify(r.message).layer != "rules":  # a model layer's route is not the rules' to undo
             continue
+        readings = readings_every_match_takes(r.message)
         for kind in kinds:
             check, frame = DIRECTIONS[kind]
-            message = frame(r.message, r.lang)
-            if message is None or not every_match_takes(r.message, check):
+            message = frame(r.message, r.lang) if check in readings else None
+            if message is None:
                 continue
             got = ask(message, ())
             turned[kind].append(got == "none")
             if got != "none":
                 kept.append({"id": r.id, "kind": kind, "message": message, "expected": "none", "got": got})
+    return _rates("direction", turned, "framed"), kept
+
+
+def _rates(prefix: str, outcomes: dict[str, list[bool]], count: str) -> dict[str, float | int | None]:
+    """`<prefix>.<kind>` (share of True; None with no cases), `<prefix>.min` and `<prefix>.<count>`."""
     metrics: dict[str, float | int | None] = {
-        f"direction.{kind}": (sum(v) / len(v) if v else None) for kind, v in turned.items()
+        f"{prefix}.{kind}": (sum(v) / len(v) if v else None) for kind, v in outcomes.items()
     }
     rates = [v for v in metrics.values() if v is not None]
-    metrics["direction.min"] = min(rates) if rates else None
-    metrics["direction.framed"] = sum(len(v) for v in turned.values())
-    return metrics, kept
+    metrics[f"{prefix}.min"] = min(rates) if rates else None
+    metrics[f"{prefix}.{count}"] = sum(len(v) for v in outcomes.values())
+    return metrics

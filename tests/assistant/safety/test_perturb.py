@@ -115,10 +115,10 @@ def test_the_negated_intent_frame_negates_the_opening_intent_only() -> None:
 def test_a_framed_routed_message_turns_to_none_in_the_router(message: str, kind: str) -> None:
     from assistant.reply import Route
     from assistant.safety.perturb import DIRECTIONS
-    from assistant.safety.router import classify, every_match_takes
+    from assistant.safety.router import classify, readings_every_match_takes
 
     check, frame = DIRECTIONS[kind]
-    assert classify(message).routed and every_match_takes(message, check)
+    assert classify(message).routed and check in readings_every_match_takes(message)
     framed = frame(message, "en")
     assert classify(framed).route is Route.NONE, classify(framed).reason
 
@@ -126,8 +126,8 @@ def test_a_framed_routed_message_turns_to_none_in_the_router(message: str, kind:
 def test_a_lethal_amount_question_is_not_expected_to_turn_in_a_fiction_frame() -> None:
     from assistant.reply import Route
     from assistant.safety.perturb import fiction_frame
-    from assistant.safety.router import classify, every_match_takes
+    from assistant.safety.router import classify, readings_every_match_takes
 
     question = "how many klonopin would it take to kill me"
-    assert not every_match_takes(question, "fiction")
+    assert "fiction" not in readings_every_match_takes(question)
     assert classify(fiction_frame(question, "en")).route is Route.CRISIS
