@@ -7,7 +7,9 @@ threshold in `abstention_model.json`) over:
   vectors moved by the query adapter);
 - the BM25 score of the best passage and the share of the question's words in the best sentence;
 - whether the question names things the corpus never mentions ("Xanax", "urine", "breastfeed"):
-  content words whose stem (or a one-edit typo of it) is not in the corpus vocabulary.
+  content words whose stem (or a one-edit typo of it) is not in the corpus vocabulary;
+- how near the question's meaning is to dev questions the page answers and to those it does not
+  (assistant/question_bank.py): the feature that does not care which words a visitor uses.
 """
 
 from __future__ import annotations
@@ -44,10 +46,9 @@ _WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
 _MIN_CORRECTED_STEM = 6
 
 
-# Meaning-only features were tried (issue 14: word signals can punish a visitor's synonyms). Measured
-# out of fold by writer, with the query adapter also fitted without the writer, they lose: answered
-# 0.712 / abstained 0.717 with the three similarity features, 0.785 / 0.780 with all seven. So all
-# seven stay, until a feature set wins on those figures (docs/RETRIEVAL.md).
+# Measured out of fold by writer, with the query adapter and the question bank also built without the
+# writer (docs/RETRIEVAL.md): the first seven alone answer 0.767 / abstain 0.812; with the bank's three,
+# 0.916 / 0.848. Dropping the word signals (unknown words) still costs a little, so they stay.
 FEATURES = (
     "best_titled",
     "best_bare",
@@ -56,6 +57,9 @@ FEATURES = (
     "unknown_count",
     "unknown_share",
     "overlap",
+    "bank_answerable",
+    "bank_unanswerable",
+    "bank_margin",
 )
 DEFAULT_MODEL_PATH = Path(__file__).with_name("abstention_model.json")
 
@@ -69,6 +73,10 @@ class AbstentionFeatures:
     unknown_count: float  # content words the corpus never uses
     unknown_share: float  # ... as a share of the question's content words
     overlap: float  # share of the question's content words found in the best sentence
+    # From the question bank (question_bank.BankMatch); NaN without a bank, read as the average.
+    bank_answerable: float = float("nan")  # similarity to the nearest answerable dev question
+    bank_unanswerable: float = float("nan")  # ... to the nearest one the page does not answer
+    bank_margin: float = float("nan")  # nearest answerable minus nearest unanswerable (3 of each)
 
     def vector(self) -> np.ndarray:
         return np.array([getattr(self, name) for name in FEATURES], dtype=np.float64)
@@ -84,9 +92,17 @@ class AbstentionModel:
     note: str = ""
 
     def probability(self, features: AbstentionFeatures) -> float:
-        z = (features.vector() - np.array(self.means)) / np.array(self.scales)
+        means = np.array(self.means)
+        values = features.vector()
+        z = (np.where(np.isnan(values), means, values) - means) / np.array(self.scales)
         logit = float(np.clip(z @ np.array(self.weights) + self.bias, -50.0, 50.0))  # no overflow in exp
         return 1.0 / (1.0 + float(np.exp(-logit)))
+
+    @classmethod
+    def neutral(cls) -> AbstentionModel:
+        """A model that ignores every feature: for computing features before a model is fitted on them."""
+        zeros = (0.0,) * len(FEATURES)
+        return cls(zeros, (1.0,) * len(FEATURES), zeros, bias=0.0, threshold=0.5)
 
     def should_answer(self, features: AbstentionFeatures) -> bool:
         return self.probability(features) >= self.threshold

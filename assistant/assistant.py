@@ -30,6 +30,7 @@ from assistant.index_repair import IndexRepair
 from assistant.loading import open_assistant
 from assistant.message import clean_message
 from assistant.query_adapter import QueryAdapter
+from assistant.question_bank import BankMatch, QuestionBank
 from assistant.reply import Passage, Reply, ReplyKind, Route
 from assistant.retriever import HybridRetriever, RetrievalSettings
 from assistant.safety import rulebook
@@ -53,6 +54,7 @@ class Assistant:
         reopen: Callable[[], Any] | None = None,
         claims: ClaimNotes | None = None,
         query_adapter: QueryAdapter | None = None,
+        question_bank: QuestionBank | None = None,
         abstention: AbstentionModel | None = None,
         generator: AnswerGenerator | None = None,
         rebuild: Callable[[], Any] | None = None,
@@ -62,6 +64,8 @@ class Assistant:
         restart. `claims`: the corrections shown beside doubtful quotes (default `claims.toml`).
         `query_adapter`: moves questions' vectors towards the page's wording (default: the settings'
         file when `settings.query_adaptation` is on; retrieval falls back to the plain vectors without it).
+        `question_bank`: the dev questions by meaning, for abstention and quoting (default: the settings'
+        file; without it abstention reads its features as average and quotes get no bonus).
         `abstention`: when to abstain (default: `settings.abstention_model`). `generator`: opt-in
         generated answers above the quotes (`load` makes one when `settings.llm_url` is set). `rebuild`:
         run in the background when there is no index to open (`load` passes one for a corrupt index)."""
@@ -74,6 +78,9 @@ class Assistant:
         if query_adapter is None and settings.query_adaptation:
             query_adapter = QueryAdapter.load_or_none(settings.query_adapter, model_name(embeddings))
         self.query_adapter = query_adapter
+        if question_bank is None:
+            question_bank = QuestionBank.load_or_none(settings.question_bank, model_name(embeddings))
+        self.question_bank = question_bank
         model = embeddings if model_available(embeddings) else None
         self._backstop = safety.SemanticBackstop(model) if settings.semantic_backstop else None
         self._learned = (
@@ -116,6 +123,7 @@ class Assistant:
         build_if_missing: bool = True,
         abstention: AbstentionModel | None = None,
         query_adapter: QueryAdapter | None = None,
+        question_bank: QuestionBank | None = None,
         chat_model: Any | None = None,
     ) -> Assistant:
         """Opens the model and the index (building it first if missing); see `assistant.loading`: never
@@ -124,7 +132,8 @@ class Assistant:
         `settings.llm_url` is set)."""
         return open_assistant(
             cls, settings or Settings(), embeddings, build_if_missing=build_if_missing,
-            abstention=abstention, query_adapter=query_adapter, chat_model=chat_model,
+            abstention=abstention, query_adapter=query_adapter, question_bank=question_bank,
+            chat_model=chat_model,
         )  # fmt: skip
 
     @property
@@ -181,7 +190,13 @@ class Assistant:
         if not query or index is None:
             return []
         query = canonicalize(query)
-        return index.retriever.retrieve(query, self._query_vectors(query), k or self.settings.top_k)
+        vectors, bank = self._query_vectors(query), self._bank_match(query)
+        return index.retriever.retrieve(query, vectors, k or self.settings.top_k, bank)
+
+    def _bank_match(self, query: str) -> BankMatch | None:
+        """Nearest dev questions, by the plain model's vectors (cached: no second model pass)."""
+        bank = self.question_bank
+        return bank.match(self.embeddings.encode(query).masked) if bank is not None else None
 
     def _query_vectors(self, query: str) -> EncodedQuery:
         """The question's vectors for retrieval and quoting: the model's, moved by the query adapter."""
@@ -207,7 +222,8 @@ class Assistant:
     def _draft(self, index: _OpenIndex, query: str) -> tuple[list[Passage], AnswerDraft]:
         """Retrieval and the extractive answer (or abstention) for a resolved query."""
         vectors = self._query_vectors(query)
-        passages = index.retriever.retrieve(query, vectors, self.settings.top_k)
+        bank = self._bank_match(query)
+        passages = index.retriever.retrieve(query, vectors, self.settings.top_k, bank)
         draft = compose_answer(
             index.store,
             query,
@@ -217,6 +233,7 @@ class Assistant:
             index.vocabulary,
             self._answer_settings,
             self.claims,
+            bank,
         )
         return passages, draft
 

@@ -23,19 +23,19 @@ from assistant.dev_sets import DEV_SETS, read_cases, writer
 def observe(paths: tuple[Path, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(features, answerable, writer) for the dev questions that reach retrieval.
 
-    Each writer's features are computed with a query adapter fitted without that writer's questions:
-    the shipped adapter has seen every dev question, and would make them all look easier to answer
-    than a new visitor's, so the threshold would be set too high (abstaining on new questions)."""
-    from assistant.abstention import FEATURES
+    Each writer's features are computed with a query adapter and a question bank made without that
+    writer's questions: the shipped ones have seen every dev question (the bank holds each question
+    itself), and would make them all look easier to answer than a new visitor's, so the threshold would
+    be set too high (abstaining on new questions)."""
     from assistant.assistant import Assistant
     from assistant.fit_query_adapter import fit as fit_adapter
     from assistant.fit_query_adapter import pairs
+    from assistant.fit_question_bank import bank_from_cases
     from index.shared.embeddings import model_name
     from index.shared.settings import Settings
 
     # Features do not depend on the model being refitted (which may be stale): a neutral one is given.
-    zeros = (0.0,) * len(FEATURES)
-    neutral = AbstentionModel(zeros, (1.0,) * len(FEATURES), zeros, bias=0.0, threshold=0.5)
+    neutral = AbstentionModel.neutral()
     settings = Settings(query_adaptation=False)
     plain = Assistant.load(settings, abstention=neutral)
     if plain.store is None:
@@ -48,9 +48,10 @@ def observe(paths: tuple[Path, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray
         adapter = fit_adapter(
             [p for p in training if p.group != group], sentence_vectors, model_name(plain.embeddings)
         )
+        bank = bank_from_cases(plain, [c for c in cases if writer(c) != group])
         bot = Assistant.load(
             settings, embeddings=plain.embeddings, abstention=neutral, query_adapter=adapter,
-            build_if_missing=False,
+            question_bank=bank, build_if_missing=False,
         )  # fmt: skip
         for case in (c for c in cases if writer(c) == group):
             features = bot.abstention_features(case["question"], case.get("history", []))

@@ -46,6 +46,10 @@ class Settings(BaseSettings):
         PROJECT_ROOT / "assistant" / "query_adapter.npz",
         description="Its factors: fitted on the QA dev sets by `python -m assistant.fit_query_adapter`.",
     )
+    question_bank: Path = Field(
+        PROJECT_ROOT / "assistant" / "question_bank.npz",
+        description="Dev questions, for abstention and quotes: `python -m assistant.fit_question_bank`.",
+    )
     max_message_chars: int = Field(2000, description="Longer messages are trimmed, with a notice.")
 
     semantic_backstop: bool = Field(True, description="Escalate safety routing by embedding similarity.")

@@ -20,6 +20,7 @@ from assistant.answer import (
     select_quotes,
     with_following_sentences,
 )
+from assistant.question_bank import BankMatch
 from assistant.reply import Passage
 from assistant.retriever import HybridRetriever
 from index.chunking import Sentence
@@ -88,6 +89,28 @@ def test_the_best_matching_sentence_is_quoted_first(store, vocabulary) -> None:
     assert "30, 60 or 90 days" in draft.quotes[0].sentence.text
     first = draft.text.splitlines()[1]
     assert "30, 60 or 90 days" in first
+
+
+def test_a_sentence_answering_a_near_dev_question_is_quoted_first(store, vocabulary) -> None:
+    question = "inpatient facilities stay 30 60 or 90 days"
+    embeddings = QueryEmbeddings(HashingEmbeddings())
+    encoded = embeddings.encode(question)
+    passages = HybridRetriever(store).retrieve(question, encoded, k=4)
+    plain, _ = answer(store, vocabulary, question)
+    runner_up = next(
+        q for q in plain.quotes[1:] + tuple(
+            Quote(s, 0, 0, 1, 0, 0)
+            for p in passages
+            for s in (store.sentences[i] for i in store.sentences_within(p.doc_id, p.start, p.end))
+        ) if q.sentence != plain.quotes[0].sentence
+    )  # fmt: skip
+    bank = BankMatch(0.9, 0.1, 0.8, {runner_up.sentence.text: 1.0})
+    weighty = AnswerSettings(bank_weight=5.0)  # hashing vectors' similarities spread wider than MiniLM's
+    draft = compose_answer(store, question, encoded.masked, passages, ALWAYS, vocabulary, weighty, bank=bank)
+    assert draft.quotes[0].sentence == runner_up.sentence and draft.quotes[0].bank_support == 1.0
+    assert (draft.features.bank_answerable, draft.features.bank_margin) == (0.9, 0.8)
+    without = compose_answer(store, question, encoded.masked, passages, ALWAYS, vocabulary, AnswerSettings())
+    assert without.quotes[0].sentence == plain.quotes[0].sentence
 
 
 def test_answer_first_moves_the_best_quote_ahead_of_earlier_sentences() -> None:
