@@ -48,10 +48,11 @@ class HybridRetriever:
         self.store = store
         self.settings = settings
         self.vocabulary = vocabulary
-        self._chunk_sentences = [
-            tuple(store.sentences[i].text for i in store.sentences_within(c.doc_id, c.start, c.end))
-            for c in store.chunks
-        ]
+        # Sentence text -> the chunks holding it: a bank match looks up only its few supported sentences.
+        self._chunks_holding: dict[str, list[int]] = {}
+        for position, chunk in enumerate(store.chunks):
+            for row in store.sentences_within(chunk.doc_id, chunk.start, chunk.end):
+                self._chunks_holding.setdefault(store.sentences[row].text, []).append(position)
 
     def dense(self, query_vector: np.ndarray) -> list[tuple[int, float]]:
         """(chunk position, cosine similarity), best first."""
@@ -82,13 +83,11 @@ class HybridRetriever:
 
     def by_bank_support(self, bank: BankMatch | None) -> list[tuple[int, float]]:
         """Chunks holding a sentence that answers a near dev question, by the best such support."""
-        if bank is None or not bank.sentence_support:
-            return []
-        scored = [
-            (position, max((bank.support(t) for t in texts), default=0.0))
-            for position, texts in enumerate(self._chunk_sentences)
-        ]
-        ranked = sorted((item for item in scored if item[1] > 0), key=lambda item: (-item[1], item[0]))
+        best: dict[int, float] = {}
+        for text, support in bank.sentence_support.items() if bank is not None else ():
+            for position in self._chunks_holding.get(text, ()):
+                best[position] = max(best.get(position, 0.0), support)
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
         return ranked[: self.settings.candidates]
 
     def retrieve(

@@ -173,3 +173,23 @@ def test_real_model_puts_the_inpatient_stay_first(real_assistant) -> None:
 )
 def test_real_model_finds_the_evidence_in_the_top_passages(real_assistant, question, evidence) -> None:
     assert any(evidence in p.text for p in real_assistant.search(question, k=3))
+
+
+def test_a_chunk_answering_a_near_dev_question_is_brought_in_by_the_bank(retriever, store) -> None:
+    from assistant.question_bank import BankMatch
+
+    query = "inpatient facilities stay 30 60 or 90 days"
+    found = {p.chunk_id for p in retriever.retrieve(query, vector(query), k=3)}
+    outside = next(c for c in store.chunks if c.chunk_id not in found)
+    sentence = store.sentences[store.sentences_within(outside.doc_id, outside.start, outside.end)[0]]
+    bank = BankMatch(0.9, 0.1, 0.8, {sentence.text: 0.95, "a sentence on no page": 0.99})
+    assert retriever.by_bank_support(bank)[0] == (store.chunks.index(outside), 0.95)
+    assert retriever.by_bank_support(None) == []
+    every = len(store.chunks)
+    without = [p.chunk_id for p in retriever.retrieve(query, vector(query), k=every)]
+    with_bank = [p.chunk_id for p in retriever.retrieve(query, vector(query), k=every, bank=bank)]
+    # One more ranking moves it up; alone it does not outvote chunks that the other rankings agree on.
+    assert outside.chunk_id in with_bank
+    assert outside.chunk_id not in without or with_bank.index(outside.chunk_id) < without.index(
+        outside.chunk_id
+    )
